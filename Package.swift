@@ -1,0 +1,53 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Lantern",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "lantern", targets: ["LanternCLI"]),
+        .library(name: "Lantern", targets: ["Lantern"]),
+    ],
+    dependencies: [
+        // CLI parsing for the thin `lantern` executable.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // HMAC-SHA256 for member tokens (and later AES-GCM for encrypted pages).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // YAML for site.yaml and front matter, with line/column marks for diagnostics.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Mustache templates, partials and inheritance.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // RFC 4180 CSV: quoted fields, embedded newlines, CRLF.
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            path: "Sources/CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(
+            name: "Lantern",
+            dependencies: [
+                "CCmark",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .executableTarget(
+            name: "LanternCLI",
+            dependencies: [
+                "Lantern",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "LanternTests",
+            dependencies: ["Lantern"],
+            exclude: ["Golden"]
+        ),
+    ]
+)

@@ -1,0 +1,55 @@
+import Foundation
+
+/// A site build as a list of named stages: load → check → plan → render → write.
+///
+/// Nothing is written until every earlier stage has passed, so a build that fails on bad input
+/// leaves the output folder exactly as it was.
+public struct Build {
+    public struct Result: Sendable {
+        public var warnings: [Diagnostic]
+        public var pages: Int
+        public var members: Int
+        public var output: OutputTree.Report
+    }
+
+    public let options: BuildOptions
+    /// Called with `[i/n] stage` as each stage starts.
+    public var progress: @Sendable (String) -> Void
+
+    public init(_ options: BuildOptions, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.options = options
+        self.progress = progress
+    }
+
+    public static let stages = ["load content", "check", "plan pages", "render", "write"]
+
+    public func run() throws(DiagnosticsError) -> Result {
+        stage(1)
+        let content = try SiteContent.load(site: options.site)
+        stage(2)
+        let warnings = content.warnings + Eligibility.emptyThemes(content.themes, catalog: content.catalog)
+        let secret = try Secret.load(privateFolder: options.privateFolder, environment: options.environment)
+        stage(3)
+        let plan = SitePlan.make(content, today: options.today, secret: secret)
+        stage(4)
+        let files = try Renderer(content: content, today: options.today).render(plan)
+        let links: Data
+        do { links = try LinksFile.csv(plan.links, baseURL: content.config.baseURL) } catch {
+            throw DiagnosticsError([.error("cannot write links.csv: \(error)", at: nil)])
+        }
+        stage(5)
+        do {
+            let report = try OutputTree(output: options.output, privateFolder: options.privateFolder).write(files)
+            try links.write(to: options.privateFolder.appending(path: "links.csv"), options: .atomic)
+            return Result(warnings: warnings, pages: plan.pages.count, members: plan.links.count, output: report)
+        } catch {
+            throw DiagnosticsError([.error("cannot write the output: \(error.localizedDescription)",
+                                           at: SourceLocation(file: options.output.path),
+                                           hint: "check that the output and private folders are writable")])
+        }
+    }
+
+    private func stage(_ number: Int) {
+        progress("[\(number)/\(Self.stages.count)] \(Self.stages[number - 1])")
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+
+/// What `lantern build` was asked to do.
+public struct BuildOptions: Sendable {
+    public var site: URL
+    public var output: URL
+    public var privateFolder: URL
+    /// Decides which themes are open.
+    public var today: Day
+    public var environment: [String: String]
+
+    /// Defaults as the CLI documents them: output `SITE/public`, private `SITE/private`, today in Asia/Shanghai.
+    public init(site: URL, output: URL? = nil, privateFolder: URL? = nil, today: Day = .today(),
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.site = site.absoluteURL.standardizedFileURL
+        self.output = (output ?? site.appending(path: "public")).absoluteURL.standardizedFileURL
+        self.privateFolder = (privateFolder ?? site.appending(path: "private")).absoluteURL.standardizedFileURL
+        self.today = today
+        self.environment = environment
+    }
+}

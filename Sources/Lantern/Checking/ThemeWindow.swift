@@ -1,0 +1,41 @@
+/// When a theme is open: from `opens` days before its day to `closes` days after.
+extension Theme {
+    public enum Status: Sendable, Equatable { case upcoming, open, closed }
+
+    /// The days the shop is open around a festival day.
+    public func window(around day: Day) -> ClosedRange<Day> {
+        day.adding(days: -opens)...day.adding(days: closes)
+    }
+
+    /// The theme's status for the site as a whole. A birthday theme is always open:
+    /// whether it is open for one member depends on that member's birthday.
+    public func status(on today: Day) -> Status {
+        switch schedule {
+        case .birthday: return .open
+        case .fixed(let day):
+            let window = window(around: day)
+            if today < window.lowerBound { return .upcoming }
+            return window.contains(today) ? .open : .closed
+        }
+    }
+
+    /// The festival day that makes the theme open for `member` on `today`, or nil when it is not open.
+    ///
+    /// For birthdays, the member's birthday in the previous, current and next year is tried so a
+    /// window that crosses New Year works; 29 February is kept on 28 February in common years.
+    /// Lunar birthdays need the lunar calendar and get no card yet (see README).
+    public func occasionDay(for member: Member, on today: Day) -> Day? {
+        switch schedule {
+        case .fixed(let day):
+            return window(around: day).contains(today) ? day : nil
+        case .birthday:
+            guard case .solar(let birth) = member.birthday else { return nil }
+            for year in [today.year - 1, today.year, today.year + 1] {
+                let day = Day(year: year, month: birth.month, day: birth.day)
+                    ?? Day(year: year, month: birth.month, day: birth.day - 1)!
+                if window(around: day).contains(today) { return day }
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,65 @@
+/// Reads `content/catalog.csv` into products, reporting every bad row before failing.
+enum CatalogLoader {
+    static let columns = ["sku", "name", "category", "price", "supplier", "kind", "tags", "cities",
+                          "image", "description", "stock", "active"]
+    static let required = ["sku", "name", "category", "price"]
+
+    static func load(_ file: TextFile) throws(DiagnosticsError) -> (products: [Product], warnings: [Diagnostic]) {
+        let table = try CSVTable.parse(file)
+        var diagnostics = Diagnostics()
+        let c = CSVColumns(table, required: required, known: columns, diagnostics: &diagnostics)
+        try diagnostics.throwIfErrors()
+
+        var products: [Product] = []
+        var firstSeen: [SKU: SourceLocation] = [:]
+        for row in table.rows {
+            if let extra = c.overflow(row) {
+                diagnostics.error("row has more fields than the header", at: extra,
+                                  hint: "quote fields that contain commas: \"a, b\"")
+                continue
+            }
+            let before = diagnostics.all.count
+            let sku = SKU(c.value("sku", row))
+            if sku.rawValue.isEmpty {
+                diagnostics.error("empty sku", at: c.location("sku", row), hint: "every catalog row needs a unique sku")
+            } else if let first = firstSeen[sku] {
+                diagnostics.error("duplicate sku `\(sku)`", at: c.location("sku", row),
+                                  hint: "first used at line \(first.line); each sku must be unique")
+            } else {
+                firstSeen[sku] = c.location("sku", row)
+            }
+            for column in ["name", "category"] where c.value(column, row).isEmpty {
+                diagnostics.error("empty \(column)", at: c.location(column, row), hint: "every catalog row needs a \(column)")
+            }
+            let price = FieldParsers.money(c.value("price", row), field: "price", at: c.location("price", row), into: &diagnostics)
+            let kindText = c.value("kind", row)
+            let kind = kindText.isEmpty ? .goods : Product.Kind(rawValue: kindText.lowercased())
+            if kind == nil {
+                diagnostics.error("unknown kind `\(kindText)`", at: c.location("kind", row),
+                                  hint: "use goods, service or voucher")
+            }
+            let citiesText = c.value("cities", row)
+            let cities: [String]? = citiesText.isEmpty || citiesText == "*" ? nil : c.list("cities", row)
+            let stockText = c.value("stock", row)
+            let stock = Int(stockText)
+            if !stockText.isEmpty && (stock == nil || stock! < 0) {
+                diagnostics.error("bad stock `\(stockText)`", at: c.location("stock", row),
+                                  hint: "write a whole number of items, or leave it empty when stock is not tracked")
+            }
+            let activeText = c.value("active", row)
+            let active = activeText.isEmpty ? true : FieldParsers.bool(activeText)
+            if active == nil {
+                diagnostics.error("bad active `\(activeText)`", at: c.location("active", row), hint: "use true or false")
+            }
+            guard diagnostics.all.count == before, let price, let kind, let active else { continue }
+            products.append(Product(
+                sku: sku, name: c.value("name", row), category: c.value("category", row), price: price,
+                supplier: c.value("supplier", row), kind: kind, tags: Set(c.list("tags", row)), cities: cities,
+                image: c.value("image", row), description: c.value("description", row), stock: stock, active: active,
+                extra: Dictionary(uniqueKeysWithValues: c.extraColumns.map { ($0, c.value($0, row)) }),
+                location: row.location))
+        }
+        try diagnostics.throwIfErrors()
+        return (products, diagnostics.warnings)
+    }
+}

@@ -1,0 +1,101 @@
+/// Reads `content/roster.csv` into members, reporting every bad row before failing.
+enum RosterLoader {
+    static let columns = ["id", "name", "department", "gender", "birthday", "birthday_calendar", "hire_date",
+                          "city", "email", "phone", "language", "status", "tags"]
+    static let required = ["id", "name"]
+
+    static func load(_ file: TextFile) throws(DiagnosticsError) -> [Member] {
+        let table = try CSVTable.parse(file)
+        var diagnostics = Diagnostics()
+        let c = CSVColumns(table, required: required, known: columns, diagnostics: &diagnostics)
+        try diagnostics.throwIfErrors()
+
+        var members: [Member] = []
+        var firstSeen: [MemberID: SourceLocation] = [:]
+        for row in table.rows {
+            if let extra = c.overflow(row) {
+                diagnostics.error("row has more fields than the header", at: extra,
+                                  hint: "quote fields that contain commas: \"a, b\"")
+                continue
+            }
+            let before = diagnostics.all.count
+            let id = MemberID(c.value("id", row))
+            if id.rawValue.isEmpty {
+                diagnostics.error("empty id", at: c.location("id", row), hint: "every member needs a unique id")
+            } else if let first = firstSeen[id] {
+                diagnostics.error("duplicate id `\(id)`", at: c.location("id", row),
+                                  hint: "first used at line \(first.line); each member id must be unique")
+            } else {
+                firstSeen[id] = c.location("id", row)
+            }
+            if c.value("name", row).isEmpty {
+                diagnostics.error("empty name", at: c.location("name", row), hint: "every member needs a name")
+            }
+            let genderText = c.value("gender", row)
+            let gender = Member.Gender(rawValue: genderText.uppercased())
+            if !genderText.isEmpty && gender == nil {
+                diagnostics.error("unknown gender `\(genderText)`", at: c.location("gender", row),
+                                  hint: "use F, M, or leave the field empty")
+            }
+            let hireDate = optionalDay("hire_date", row, c, &diagnostics)
+            let calendarText = c.value("birthday_calendar", row)
+            let calendar = calendarText.isEmpty ? .solar : Member.BirthdayCalendar(rawValue: calendarText.lowercased())
+            if calendar == nil {
+                diagnostics.error("unknown birthday_calendar `\(calendarText)`", at: c.location("birthday_calendar", row),
+                                  hint: "use solar, lunar, or leave it empty for solar")
+            }
+            let birthday = self.birthday(row, c, calendar ?? .solar, &diagnostics)
+            let statusText = c.value("status", row)
+            let status = statusText.isEmpty ? .active : Member.Status(rawValue: statusText.lowercased())
+            if status == nil {
+                diagnostics.error("unknown status `\(statusText)`", at: c.location("status", row),
+                                  hint: "use active or left")
+            }
+            let language = c.value("language", row)
+            guard diagnostics.all.count == before, let status else { continue }
+            members.append(Member(
+                id: id, name: c.value("name", row), department: c.value("department", row), gender: gender,
+                birthday: birthday, hireDate: hireDate, city: c.value("city", row),
+                email: c.value("email", row), phone: c.value("phone", row),
+                language: language.isEmpty ? "zh-CN" : language, status: status,
+                tags: Set(c.list("tags", row)), location: row.location))
+        }
+        try diagnostics.throwIfErrors()
+        return members
+    }
+
+    private static func birthday(_ row: CSVTable.Row, _ c: CSVColumns, _ calendar: Member.BirthdayCalendar,
+                                 _ diagnostics: inout Diagnostics) -> Member.Birthday? {
+        let text = c.value("birthday", row)
+        if text.isEmpty { return nil }
+        switch calendar {
+        case .solar:
+            return optionalDay("birthday", row, c, &diagnostics).map { .solar($0) }
+        case .lunar:
+            if let lunar = lunarBirthday(text) { return lunar }
+            diagnostics.error("bad lunar birthday `\(text)`", at: c.location("birthday", row),
+                              hint: "write the lunar date as YYYY-MM-DD (1968-08-15 = 八月十五), or YYYY-LMM-DD for a leap month (1968-L04-15)")
+            return nil
+        }
+    }
+
+    /// `1968-08-15` or `1968-L04-15` (leap month); months 1–12, days 1–30.
+    static func lunarBirthday(_ text: String) -> Member.Birthday? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), parts[2].count == 2, let day = Int(parts[2])
+        else { return nil }
+        let isLeap = parts[1].hasPrefix("L")
+        let monthText = isLeap ? String(parts[1].dropFirst()) : parts[1]
+        guard monthText.count == 2, monthText.allSatisfy(\.isASCII), let month = Int(monthText),
+              (1...12).contains(month), (1...30).contains(day), parts[0].allSatisfy(\.isASCII), parts[2].allSatisfy(\.isASCII)
+        else { return nil }
+        return .lunar(year: year, month: month, isLeapMonth: isLeap, day: day)
+    }
+
+    private static func optionalDay(_ column: String, _ row: CSVTable.Row, _ c: CSVColumns,
+                                    _ diagnostics: inout Diagnostics) -> Day? {
+        let text = c.value(column, row)
+        if text.isEmpty { return nil }
+        return FieldParsers.day(text, field: column, at: c.location(column, row), into: &diagnostics)
+    }
+}

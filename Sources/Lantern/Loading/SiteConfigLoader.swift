@@ -1,0 +1,37 @@
+/// Reads `content/site.yaml`.
+enum SiteConfigLoader {
+    static let keys = ["name", "union", "language", "base_url", "order", "privacy"]
+    static let orderKeys = ["endpoint", "email"]
+
+    static func load(_ file: TextFile) throws(DiagnosticsError) -> (SiteConfig, [Diagnostic]) {
+        var d = Diagnostics()
+        let yaml = try YAMLMap.parse(file.text, file: file.displayPath)
+        yaml.warnUnknownKeys(keys, context: "site.yaml", into: &d)
+        let name = yaml.string("name", required: true, into: &d)
+        let union = yaml.string("union", required: true, into: &d)
+        var baseURL = yaml.string("base_url", into: &d).flatMap { $0.isEmpty ? nil : $0 }
+        if let url = baseURL {
+            if !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+                d.error("bad base_url `\(url)`", at: yaml.location(of: yaml.entry("base_url")!.value),
+                        hint: "write the full address where public/ is served, e.g. https://welfare.example.com/")
+            }
+            if !url.hasSuffix("/") { baseURL = url + "/" }
+        }
+        let order = yaml.map("order", into: &d)
+        order?.warnUnknownKeys(orderKeys, context: "order", into: &d)
+        let endpoint = order?.string("endpoint", into: &d) ?? ""
+        if !endpoint.isEmpty && !(endpoint.hasPrefix("https://") || endpoint.hasPrefix("http://")) {
+            d.error("bad order endpoint `\(endpoint)`", at: order!.location(of: order!.entry("endpoint")!.value),
+                    hint: "write the full https:// address of the form service")
+        }
+        let email = order?.string("email", into: &d) ?? ""
+        if !email.isEmpty && (!email.contains("@") || email.contains(where: { " <>\"".contains($0) })) {
+            d.error("bad order email `\(email)`", at: order!.location(of: order!.entry("email")!.value),
+                    hint: "write one address like fuli@example.com")
+        }
+        try d.throwIfErrors()
+        let config = SiteConfig(name: name!, union: union!, language: yaml.string("language", into: &d) ?? "zh-CN",
+                                baseURL: baseURL, orderEndpoint: endpoint, orderEmail: email)
+        return (config, d.warnings)
+    }
+}

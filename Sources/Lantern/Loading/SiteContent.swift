@@ -1,0 +1,64 @@
+import Foundation
+
+/// Everything a site folder holds, loaded and checked for syntax; the first stage of a build.
+public struct SiteContent: Sendable {
+    public var config: SiteConfig
+    public var themes: [Theme]
+    public var menu: [MenuPackage]
+    public var catalog: [Product]
+    public var roster: [Member]
+    public var templates: TemplateSet
+    /// Files under `templates/assets/`, copied to `public/assets/` as they are.
+    public var assets: [URL]
+    public var assetsFolder: URL
+    public var warnings: [Diagnostic]
+
+    /// Loads every input, gathering the problems of all files before failing.
+    public static func load(site: URL) throws(DiagnosticsError) -> SiteContent {
+        let site = site.absoluteURL.standardizedFileURL
+        var d = Diagnostics()
+        func read(_ relative: String) -> TextFile? {
+            do { return try TextFile.read(site.appending(path: relative), displayPath: relative) } catch {
+                d.append(contentsOf: error.diagnostics)
+                return nil
+            }
+        }
+        func attempt<T>(_ body: () throws(DiagnosticsError) -> T) -> T? {
+            do { return try body() } catch { d.append(contentsOf: error.diagnostics); return nil }
+        }
+
+        let config = read("content/site.yaml").flatMap { f in attempt { () throws(DiagnosticsError) in try SiteConfigLoader.load(f) } }
+        let catalog = read("content/catalog.csv").flatMap { f in attempt { () throws(DiagnosticsError) in try CatalogLoader.load(f) } }
+        let roster = read("content/roster.csv").flatMap { f in attempt { () throws(DiagnosticsError) in try RosterLoader.load(f) } }
+        let templates = attempt { () throws(DiagnosticsError) in try TemplateSet.load(from: site.appending(path: "templates"), displayPrefix: "templates") }
+        let assetsFolder = site.appending(path: "templates/assets")
+        let assets = SiteFiles.all(assetsFolder)
+        let artNames = Set(assets.filter { $0.deletingLastPathComponent().lastPathComponent == "art" }.map(\.lastPathComponent))
+
+        var themes: [Theme] = []
+        for url in SiteFiles.list(site.appending(path: "content/themes"), extension: "md") {
+            let slug = Slug(url.deletingPathExtension().lastPathComponent)
+            guard let file = read("content/themes/\(url.lastPathComponent)"),
+                  let (theme, warnings) = attempt({ () throws(DiagnosticsError) in
+                      try ThemeLoader.load(file, slug: slug, artExists: { artNames.contains($0) }) })
+            else { continue }
+            themes.append(theme)
+            d.append(contentsOf: warnings)
+        }
+        var menu: [MenuPackage] = []
+        for url in SiteFiles.list(site.appending(path: "content/menu"), extension: "md") {
+            guard let file = read("content/menu/\(url.lastPathComponent)"),
+                  let (package, warnings) = attempt({ () throws(DiagnosticsError) in
+                      try MenuLoader.load(file, slug: Slug(url.deletingPathExtension().lastPathComponent)) })
+            else { continue }
+            menu.append(package)
+            d.append(contentsOf: warnings)
+        }
+        if let config { d.append(contentsOf: config.1) }
+        if let catalog { d.append(contentsOf: catalog.warnings) }
+        try d.throwIfErrors()
+        return SiteContent(config: config!.0, themes: themes, menu: menu.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) },
+                           catalog: catalog!.products, roster: roster!, templates: templates!, assets: assets,
+                           assetsFolder: assetsFolder.standardizedFileURL, warnings: d.all)
+    }
+}

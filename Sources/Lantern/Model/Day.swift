@@ -1,0 +1,74 @@
+import Foundation
+
+/// A calendar day in the Gregorian calendar, without time or zone.
+///
+/// Arithmetic goes through the Julian day number, so adding days needs no `Calendar`.
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...Day.daysIn(month: month, year: year)).contains(day) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD` strictly (ASCII digits, zero-padded, a real date).
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Julian day number (days since 4713 BC), the basis of all day arithmetic.
+    public var julianDay: Int {
+        let a = (14 - month) / 12
+        let y = year + 4800 - a
+        let m = month + 12 * a - 3
+        return day + (153 * m + 2) / 5 + 365 * y + y / 4 - y / 100 + y / 400 - 32045
+    }
+
+    public init(julianDay jd: Int) {
+        let a = jd + 32044
+        let b = (4 * a + 3) / 146097
+        let c = a - 146097 * b / 4
+        let d = (4 * c + 3) / 1461
+        let e = c - 1461 * d / 4
+        let m = (5 * e + 2) / 153
+        self.day = e - (153 * m + 2) / 5 + 1
+        self.month = m + 3 - 12 * (m / 10)
+        self.year = 100 * b + d - 4800 + m / 10
+    }
+
+    public func adding(days: Int) -> Day { Day(julianDay: julianDay + days) }
+    public func days(until other: Day) -> Int { other.julianDay - julianDay }
+
+    public static func < (a: Day, b: Day) -> Bool { a.julianDay < b.julianDay }
+
+    public var description: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    /// Today in the given time zone (Asia/Shanghai for Lantern: the union's working day).
+    public static func today(in zone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!, now: Date = Date()) -> Day {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = calendar.dateComponents([.year, .month, .day], from: now)
+        return Day(year: c.year!, month: c.month!, day: c.day!)!
+    }
+}

@@ -1,0 +1,40 @@
+/// One catalog row: a product, service or voucher the union may buy for members.
+public struct Product: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case goods, service, voucher
+
+        var label: String {
+            switch self {
+            case .goods: "商品"
+            case .service: "服务"
+            case .voucher: "兑换券"
+            }
+        }
+    }
+
+    public var sku: SKU
+    public var name: String
+    public var category: String
+    public var price: Money
+    public var supplier: String
+    public var kind: Kind
+    public var tags: Set<String>
+    /// `nil` means nationwide (`*`).
+    public var cities: [String]?
+    public var image: String
+    public var description: String
+    /// `nil` means no stock is tracked (services).
+    public var stock: Int?
+    public var active: Bool
+    /// Columns the contract does not name, kept for templates.
+    public var extra: [String: String]
+    /// The row's first line in catalog.csv.
+    public var location: SourceLocation
+
+    /// Whether the item is sold to members in `city`.
+    public func isAvailable(in city: String) -> Bool {
+        cities.map { $0.contains(city) } ?? true
+    }
+
+    public var isInStock: Bool { stock.map { $0 > 0 } ?? true }
+}

@@ -1,0 +1,38 @@
+/// One page the build will write, with what it shows; its context is made at render time.
+public struct Page: Sendable {
+    public enum Content: Sendable {
+        case portal(open: [Theme], upcoming: [Theme])
+        case shop(Theme, items: [Product])
+        case memberHome(Member, cards: [Card])
+        case storefront(Member, Card, items: [Product])
+        case menuIndex
+        case menuPackage(MenuPackage)
+    }
+
+    /// One open theme for one member, with the day it celebrates.
+    public struct Card: Sendable {
+        public var theme: Theme
+        public var day: Day
+    }
+
+    /// Path under the output folder, e.g. `m/<token>/dragon-boat-2026/index.html`.
+    public var path: String
+    public var content: Content
+
+    /// The relative prefix from this page back to the site root (`./`, `../../`).
+    public var root: String {
+        let depth = path.split(separator: "/").count - 1
+        return depth == 0 ? "./" : String(repeating: "../", count: depth)
+    }
+
+    public var kind: TemplateSet.Kind {
+        switch content {
+        case .portal: .portal
+        case .shop: .shop
+        case .memberHome: .member
+        case .storefront: .storefront
+        case .menuIndex: .menuIndex
+        case .menuPackage: .menuPackage
+        }
+    }
+}

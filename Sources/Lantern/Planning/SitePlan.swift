@@ -1,0 +1,54 @@
+/// Which pages exist and where: the plan the renderer and writer follow.
+public struct SitePlan: Sendable {
+    public var pages: [Page]
+    /// One row per member with pages, for `private/links.csv`.
+    public var links: [MemberLink]
+
+    public struct MemberLink: Sendable {
+        public var member: Member
+        /// Relative to the site root, e.g. `m/<token>/`.
+        public var path: String
+    }
+
+    /// Plans every page for `today`: the portal, shops of open and upcoming themes, the care
+    /// menu, and for each active member with an open theme, a home page and one storefront per theme.
+    public static func make(_ content: SiteContent, today: Day, secret: Secret) -> SitePlan {
+        let themes = content.themes
+        let open = themes.filter { $0.status(on: today) == .open }
+        let upcoming = themes.filter { $0.status(on: today) == .upcoming }
+        var pages: [Page] = [Page(path: "index.html", content: .portal(open: open, upcoming: upcoming))]
+
+        var shopItems: [Slug: [Product]] = [:]
+        for theme in open + upcoming {
+            let items = Eligibility.shopItems(for: theme, in: content.catalog)
+            shopItems[theme.slug] = items
+            pages.append(Page(path: "shop/\(theme.slug)/index.html", content: .shop(theme, items: items)))
+        }
+        pages.append(Page(path: "menu/index.html", content: .menuIndex))
+        for package in content.menu {
+            pages.append(Page(path: "menu/\(package.slug)/index.html", content: .menuPackage(package)))
+        }
+
+        var links: [MemberLink] = []
+        // Members of one city share an item list per theme: filter once per (theme, city).
+        var cityItems: [Slug: [String: [Product]]] = [:]
+        for member in content.roster where member.status == .active {
+            let cards = open.compactMap { theme -> Page.Card? in
+                guard theme.audience.admits(member), let day = theme.occasionDay(for: member, on: today) else { return nil }
+                return Page.Card(theme: theme, day: day)
+            }
+            guard !cards.isEmpty else { continue }
+            let folder = "m/\(MemberToken.token(for: member.id, secret: secret))/"
+            links.append(MemberLink(member: member, path: folder))
+            pages.append(Page(path: folder + "index.html", content: .memberHome(member, cards: cards)))
+            for card in cards {
+                let slug = card.theme.slug
+                let items = cityItems[slug, default: [:]][member.city]
+                    ?? Eligibility.items(shopItems[slug] ?? [], deliveredTo: member.city)
+                cityItems[slug, default: [:]][member.city] = items
+                pages.append(Page(path: folder + "\(slug)/index.html", content: .storefront(member, card, items: items)))
+            }
+        }
+        return SitePlan(pages: pages, links: links)
+    }
+}

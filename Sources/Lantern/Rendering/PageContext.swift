@@ -1,0 +1,131 @@
+import Foundation
+
+/// The Mustache context of each page kind; README's template section documents every field.
+struct PageContext {
+    let site: SiteConfig
+    let today: Day
+    let menu: [MenuPackage]
+    /// Art file names available under `assets/art/`, and item images under `assets/images/`.
+    let images: Set<String>
+
+    func context(for page: Page) -> [String: Any] {
+        var context = Context.make([
+            "site": Context.make(["name": site.name, "union": site.union, "language": site.language]),
+            "root": page.root,
+            "today": today.description,
+        ])
+        switch page.content {
+        case .portal(let open, let upcoming):
+            context["page_title"] = site.name
+            context["open_themes"] = open.map { theme($0) }
+            context["upcoming_themes"] = upcoming.map { theme($0) }
+            context["menu_packages"] = menu.map { package($0, url: "menu/\($0.slug)/index.html") }
+        case .shop(let theme, let items):
+            context["page_title"] = theme.title
+            context["theme"] = self.theme(theme)
+            context["categories"] = categories(items)
+            context["item_count"] = items.count
+        case .memberHome(let member, let cards):
+            context["page_title"] = site.name
+            context["member_page"] = true
+            context["member"] = ["name": member.name]
+            context["cards"] = cards.map { card in
+                Context.make(["theme": theme(card.theme, day: card.day),
+                              "greeting_html": greeting(card, member),
+                              "storefront_url": "\(card.theme.slug)/index.html"])
+            }
+        case .storefront(let member, let card, let items):
+            context["page_title"] = card.theme.title
+            context["member_page"] = true
+            context["member"] = ["name": member.name]
+            context["theme"] = theme(card.theme, day: card.day)
+            context["greeting_html"] = greeting(card, member)
+            context["categories"] = categories(items)
+            context["item_count"] = items.count
+            context["home_url"] = "../index.html"
+            context["order"] = Context.make(["endpoint": site.orderEndpoint, "member_id": member.id.rawValue,
+                                             "mailto": mailto(member, card.theme)])
+        case .menuIndex:
+            context["page_title"] = "慰问菜单"
+            context["packages"] = menu.map { package($0, url: "\($0.slug)/index.html") }
+        case .menuPackage(let package):
+            context["page_title"] = package.title
+            context["package"] = self.package(package, url: "index.html")
+        }
+        return context
+    }
+
+    func theme(_ theme: Theme, day: Day? = nil) -> [String: Any] {
+        var date = day
+        if date == nil, case .fixed(let fixed) = theme.schedule { date = fixed }
+        let window = date.map { theme.window(around: $0) }
+        return Context.make([
+            "slug": theme.slug.rawValue, "title": theme.title, "summary": theme.summary,
+            "date": date?.description, "occasion_label": theme.schedule.isBirthday ? "生日" : nil,
+            "opens_on": window?.lowerBound.description, "closes_on": window?.upperBound.description,
+            "budget": theme.budget.description, "budget_fen": theme.budget.fen,
+            "audience_note": theme.audience.note, "shop_url": "shop/\(theme.slug)/index.html",
+            "palette": ["primary": theme.palette.primary, "accent": theme.palette.accent,
+                        "background": theme.palette.background, "ink": theme.palette.ink],
+            "art": theme.art,
+        ])
+    }
+
+    func categories(_ items: [Product]) -> [[String: Any]] {
+        var order: [String] = []
+        var groups: [String: [[String: Any]]] = [:]
+        for item in items {
+            if groups[item.category] == nil { order.append(item.category) }
+            groups[item.category, default: []].append(self.item(item))
+        }
+        return order.enumerated().map { index, name in
+            ["name": name, "anchor": "c\(index + 1)", "items": groups[name]!, "count": groups[name]!.count]
+        }
+    }
+
+    func item(_ item: Product) -> [String: Any] {
+        var context = Context.make([
+            "sku": item.sku.rawValue, "name": item.name, "category": item.category,
+            "price": item.price.description, "price_fen": item.price.fen, "supplier": item.supplier,
+            "kind": item.kind.rawValue, "kind_label": item.kind.label, "description": item.description,
+            "cities_note": item.cities.map { "限 " + $0.joined(separator: "、") } ?? "全国",
+            "image_url": images.contains(item.image) ? "assets/images/\(item.image)" : nil,
+        ])
+        if !item.extra.isEmpty { context["extra"] = item.extra }
+        return context
+    }
+
+    func package(_ package: MenuPackage, url: String) -> [String: Any] {
+        Context.make(["slug": package.slug.rawValue, "title": package.title, "summary": package.summary,
+                      "price": package.price?.description, "provider": package.provider, "url": url,
+                      "body_html": package.bodyHTML])
+    }
+
+    /// The greeting with the member's variables, escaped by Mustache.
+    func greeting(_ card: Page.Card, _ member: Member) -> String {
+        let years = member.yearsOfService(on: today)
+        return card.theme.greeting.render(Context.make([
+            "name": member.name, "department": member.department, "city": member.city,
+            "years_of_service": years, "service_year": years.map { $0 + 1 },
+            "budget": card.theme.budget.description, "theme_title": card.theme.title,
+            "festival_date": "\(card.day.month)月\(card.day.day)日",
+            "union_name": site.union, "site_name": site.name,
+        ]))
+    }
+
+    func mailto(_ member: Member, _ theme: Theme) -> String? {
+        guard !site.orderEmail.isEmpty else { return nil }
+        let subject = "福利选择 \(theme.slug) \(member.id)"
+        let body = "工号: \(member.id)\n专区: \(theme.title)\n我的选择 (商品编号): "
+        return "mailto:\(site.orderEmail)?subject=\(percentEncoded(subject))&body=\(percentEncoded(body))"
+    }
+
+    private func percentEncoded(_ text: String) -> String {
+        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+    }
+}
+
+extension Theme.Schedule {
+    var isBirthday: Bool { if case .birthday = self { true } else { false } }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Mustache
+
+/// The site's Mustache templates: one per page kind, plus layouts and partials.
+///
+/// Every `.mustache` file under `templates/` is registered by its path without the extension,
+/// as swift-mustache's own loader does: `templates/partials/item.mustache` is `partials/item`.
+public struct TemplateSet: Sendable {
+    /// The page kinds Lantern renders, each from the template of the same name.
+    public enum Kind: String, CaseIterable, Sendable {
+        case portal, shop, member, storefront
+        case menuIndex = "menu-index"
+        case menuPackage = "menu-package"
+    }
+
+    let library: MustacheLibrary
+
+    /// Loads and checks every template; reports syntax errors, missing page templates and
+    /// partials that do not exist, each at its file, line and column.
+    static func load(from folder: URL, displayPrefix: String) throws(DiagnosticsError) -> TemplateSet {
+        var diagnostics = Diagnostics()
+        var library = MustacheLibrary()
+        var sources: [(name: String, display: String, text: String)] = []
+        for url in SiteFiles.list(folder, extension: "mustache") {
+            let relative = url.path.dropFirst(folder.path.count + 1)
+            let display = "\(displayPrefix)/\(relative)"
+            let file: TextFile
+            do { file = try TextFile.read(url, displayPath: display) } catch {
+                diagnostics.append(contentsOf: error.diagnostics)
+                continue
+            }
+            let name = String(relative.dropLast(".mustache".count))
+            switch MustacheDiagnostic.parse(file.text, file: display) {
+            case .success(let template): library.register(template, named: name)
+            case .failure(let error): diagnostics.append(contentsOf: error.diagnostics)
+            }
+            sources.append((name, display, file.text))
+        }
+        let names = Set(sources.map(\.name))
+        for kind in Kind.allCases where !names.contains(kind.rawValue) {
+            diagnostics.error("missing template `\(kind.rawValue).mustache`", at: SourceLocation(file: displayPrefix),
+                              hint: "every page kind needs its template: \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        for source in sources {
+            for tag in MustacheTags.scan(source.text) where (tag.sigil == ">" || tag.sigil == "<") && !names.contains(tag.name) {
+                let close = Suggestion.closest(to: tag.name, in: Array(names))
+                diagnostics.error("partial `\(tag.name)` does not exist",
+                                  at: SourceLocation(file: source.display, line: tag.line, column: tag.column),
+                                  hint: close.map { "did you mean `\($0)`?" }
+                                      ?? "add \(displayPrefix)/\(tag.name).mustache")
+            }
+        }
+        try diagnostics.throwIfErrors()
+        return TemplateSet(library: library)
+    }
+
+    func render(_ kind: Kind, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: kind.rawValue) ?? ""
+    }
+}
