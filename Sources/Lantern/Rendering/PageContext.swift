@@ -63,6 +63,7 @@ struct PageContext {
             "slug": theme.slug.rawValue, "title": theme.title, "summary": theme.summary,
             "date": date?.description, "occasion_label": theme.schedule.isBirthday ? "生日" : nil,
             "opens_on": window?.lowerBound.description, "closes_on": window?.upperBound.description,
+            "window_note": date == nil ? "生日前 \(theme.opens) 天至生日后 \(theme.closes) 天" : nil,
             "budget": theme.budget.description, "budget_fen": theme.budget.fen,
             "audience_note": theme.audience.note, "shop_url": "shop/\(theme.slug)/index.html",
             "palette": ["primary": theme.palette.primary, "accent": theme.palette.accent,

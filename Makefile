@@ -1,0 +1,26 @@
+# Lantern: `make site` builds the sample site into public/, `make test` runs the tests.
+SWIFT ?= swift
+# The sample themes are for 2026's 端午 and 三八; building "as of" 2026-06-10 opens the
+# 端午 shop and the birthday cards. Override: make site TODAY=2026-03-05
+TODAY ?= 2026-06-10
+LANTERN = .build/debug/lantern
+
+.PHONY: site test deps build clean
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build --product lantern
+
+site: build
+	$(LANTERN) build --today $(TODAY)
+	@echo
+	@echo "Open public/index.html (portal, shops, care menu)."
+	@echo "Member pages: see private/links.csv for each member's personal link (never publish private/)."
+
+test: deps
+	$(SWIFT) test
+
+clean:
+	rm -rf .build public/index.html public/robots.txt public/assets public/shop public/menu public/m private/state

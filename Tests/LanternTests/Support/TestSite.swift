@@ -1,0 +1,79 @@
+import Foundation
+@testable import Lantern
+
+/// A site copied into a fresh temporary folder, built there, and inspected by tests.
+///
+/// Fixture sites live in `Tests/Fixtures/<name>`; those without a `templates/` folder use the
+/// repository's own templates, so tests exercise the templates the sample site ships.
+struct TestSite {
+    static let repository = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = repository.appending(path: "Tests/Fixtures")
+
+    let root: URL
+    var site: URL { root.appending(path: "site") }
+    var output: URL { root.appending(path: "public") }
+    var privateFolder: URL { root.appending(path: "private") }
+
+    /// Copies the fixture `name` (or the repository's sample site for `"sample"`), then lays the
+    /// files of `overlay` (a folder under `Tests/Fixtures/`) on top.
+    init(_ name: String, overlay: String? = nil) throws {
+        root = FileManager.default.temporaryDirectory.appending(path: "lantern-test-\(UUID().uuidString)")
+        let fm = FileManager.default
+        try fm.createDirectory(at: root.appending(path: "site"), withIntermediateDirectories: true)
+        let source = name == "sample" ? Self.repository : Self.fixtures.appending(path: name)
+        for folder in ["content", "templates"] {
+            let from = source.appending(path: folder)
+            let fallback = Self.repository.appending(path: folder)
+            try fm.copyItem(at: fm.fileExists(atPath: from.path) ? from : fallback, to: site.appending(path: folder))
+        }
+        if let overlay {
+            let base = Self.fixtures.appending(path: overlay)
+            for file in SiteFiles.all(base) {
+                let relative = String(file.path.dropFirst(base.standardizedFileURL.path.count + 1))
+                try write(relative, try Data(contentsOf: file))
+            }
+        }
+    }
+
+    func write(_ relative: String, _ text: String) throws { try write(relative, Data(text.utf8)) }
+
+    func write(_ relative: String, _ data: Data) throws {
+        let url = site.appending(path: relative)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    func read(_ relative: String) throws -> String { try String(contentsOf: site.appending(path: relative), encoding: .utf8) }
+
+    /// Builds with a fixed secret so tokens are stable across runs.
+    @discardableResult
+    func build(today: String, output: URL? = nil, secret: String = "test-secret") throws(DiagnosticsError) -> Build.Result {
+        let options = BuildOptions(site: site, output: output ?? self.output, privateFolder: privateFolder,
+                                   today: Day(today)!, environment: ["LANTERN_SECRET": secret])
+        return try Build(options).run()
+    }
+
+    /// Builds and returns the diagnostics of a failed build (empty when it succeeded).
+    func failure(today: String = "2026-06-10") -> [Diagnostic] {
+        do { try build(today: today); return [] } catch { return error.diagnostics }
+    }
+
+    /// Every file under the output folder, by relative path.
+    func outputFiles(_ folder: URL? = nil) -> [String: Data] {
+        let base = (folder ?? output).standardizedFileURL
+        var files: [String: Data] = [:]
+        for url in SiteFiles.all(base) {
+            files[String(url.path.dropFirst(base.path.count + 1))] = try? Data(contentsOf: url)
+        }
+        return files
+    }
+
+    func text(_ relative: String) -> String {
+        (try? String(contentsOf: output.appending(path: relative), encoding: .utf8)) ?? ""
+    }
+
+    func token(_ id: String, secret: String = "test-secret") -> String {
+        MemberToken.token(for: MemberID(id), secret: Secret(secret))
+    }
+}
