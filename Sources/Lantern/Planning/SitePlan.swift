@@ -13,7 +13,8 @@ public struct SitePlan: Sendable {
     /// Plans every page for `today`: the portal, shops of open and upcoming themes, the care
     /// menu, and for each active member with an open theme, a home page and one storefront per theme.
     public static func make(_ content: SiteContent, today: Day, secret: Secret) -> SitePlan {
-        let themes = content.themes
+        // Festivals by date, then personal occasions (birthdays), then by slug.
+        let themes = content.themes.sorted { ($0.sortKey, $0.slug) < ($1.sortKey, $1.slug) }
         let open = themes.filter { $0.status(on: today) == .open }
         let upcoming = themes.filter { $0.status(on: today) == .upcoming }
         var pages: [Page] = [Page(path: "index.html", content: .portal(open: open, upcoming: upcoming))]
@@ -50,5 +51,12 @@ public struct SitePlan: Sendable {
             }
         }
         return SitePlan(pages: pages, links: links)
+    }
+}
+
+extension Theme {
+    /// Fixed days sort by their Julian day; birthdays after every festival.
+    var sortKey: Int {
+        if case .fixed(let day) = schedule { day.julianDay } else { Int.max }
     }
 }
