@@ -8,8 +8,8 @@ struct FrontMatter {
     var bodyFirstLine: Int
 
     static func split(_ file: TextFile) throws(DiagnosticsError) -> FrontMatter {
-        let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        // A CRLF break is the single Character "\r\n", which splitting on "\n" alone would not find.
+        let lines = file.text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else {
             throw DiagnosticsError([.error("missing front matter", at: SourceLocation(file: file.displayPath),
                 hint: "start the file with a line `---`, the YAML keys (title, …), and another `---`")])

@@ -25,7 +25,9 @@ struct TextFile {
         if let bad = firstInvalidUTF8(bytes) {
             let before = bytes[..<bad]
             let line = before.filter { $0 == 0x0A }.count + 1
-            let column = before.count - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
+            // Columns count scalars, so the valid text before the bad byte is decoded, not measured in bytes.
+            let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            let column = String(decoding: bytes[lineStart..<bad], as: UTF8.self).unicodeScalars.count + 1
             throw DiagnosticsError([.error(
                 "file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))",
                 at: SourceLocation(file: displayPath, line: line, column: column),

@@ -1,18 +1,51 @@
 import Mustache
 
-/// Turns swift-mustache's parser errors into diagnostics at the template's own line and column.
+/// Turns swift-mustache's parser errors into diagnostics at the `{{` of the tag at fault.
+///
+/// The library reports where its parser stopped: inside or just after the bad tag, or at the end
+/// of the file for a section never closed, with a column that counts Characters back to the last
+/// "\n" (which a CRLF break is not). Lantern points at the tag itself, in scalars, as its other
+/// tag diagnostics do.
 enum MustacheDiagnostic {
     static func parse(_ text: String, file: String, firstLine: Int = 1) -> Result<MustacheTemplate, DiagnosticsError> {
         do {
             return .success(try MustacheTemplate(string: text))
         } catch let error as MustacheTemplate.ParserError {
-            let location = SourceLocation(file: file, line: error.context.lineNumber + firstLine - 1,
-                                          column: max(1, error.context.columnNumber))
+            let unclosed = error.error as? MustacheTemplate.Error == .expectedSectionEnd ? unclosedSection(text) : nil
+            let (line, column) = unclosed.map { ($0.line, $0.column) } ?? tagAtStop(of: error, in: text)
+            let location = SourceLocation(file: file, line: line + firstLine - 1, column: column)
             return .failure(DiagnosticsError([.error("template syntax error: \(describe(error.error))", at: location,
-                                   hint: "every {{#section}} needs a matching {{/section}}, and tags close with }}")]))
+                                   hint: unclosed.map { "close it with {{/\($0.name)}}" }
+                                       ?? "every {{#section}} needs a matching {{/section}}, and tags close with }}")]))
         } catch {
             return .failure(DiagnosticsError([.error("template error: \(error)", at: SourceLocation(file: file, line: firstLine))]))
         }
+    }
+
+    /// The innermost section still open at the end of the text.
+    static func unclosedSection(_ text: String) -> MustacheTags.Tag? {
+        var open: [MustacheTags.Tag] = []
+        for tag in MustacheTags.scan(text) {
+            if let sigil = tag.sigil, "#^$<".contains(sigil) { open.append(tag) }
+            if tag.sigil == "/", !open.isEmpty { open.removeLast() }
+        }
+        return open.last
+    }
+
+    /// The last tag starting at or before where the parser stopped, else that point itself.
+    static func tagAtStop(of error: MustacheTemplate.ParserError, in text: String) -> (line: Int, column: Int) {
+        let context = text.contains("\r\n") ? lfContext(text) ?? error.context : error.context
+        let stop = (context.lineNumber, context.line.prefix(max(0, context.columnNumber - 1)).unicodeScalars.count + 1)
+        let tag = MustacheTags.scan(text).last { ($0.line, $0.column) <= stop }
+        return tag.map { ($0.line, $0.column) } ?? stop
+    }
+
+    /// The error's context from the same text with LF breaks, where the library's columns hold.
+    private static func lfContext(_ text: String) -> MustacheParserContext? {
+        do { _ = try MustacheTemplate(string: text.replacing("\r\n", with: "\n")) } catch {
+            return (error as? MustacheTemplate.ParserError)?.context
+        }
+        return nil
     }
 
     static func describe(_ error: Error) -> String {

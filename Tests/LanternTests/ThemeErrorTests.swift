@@ -1,0 +1,81 @@
+import Testing
+@testable import Lantern
+
+/// Every bad theme file (`content/themes/<slug>.md`) is reported at its line and column in the
+/// `.md` file: the front matter starts on line 2, the greeting after the closing `---`.
+@Suite struct ThemeErrorTests {
+    static let theme = "content/themes/dragon-boat.md"
+
+    /// The minimal fixture's dragon-boat theme with `edit` applied to its text.
+    static func writeTheme(_ site: TestSite, _ edit: (String) -> String) throws {
+        try site.write(theme, edit(try site.read(theme)))
+    }
+
+    @Test func yamlSyntaxErrorIsReportedAtTheFileLine() throws {
+        // Line 2 is `title: 端午安康: 好礼`: the second colon is column 12 (Chinese characters are one column each).
+        let site = try TestSite("minimal", overlay: "invalid/theme-yaml-syntax")
+        let errors = site.failure()
+        let error = try only(.error, containing: "YAML syntax error", in: errors)
+        #expect(error.location == at(Self.theme, 2, 12))
+        #expect(error.message.contains("mapping values are not allowed"))
+        #expect(errors.count == 1)
+    }
+
+    @Test func unknownKeysWarnWithTheClosestKnownKey() throws {
+        let site = try TestSite("minimal", overlay: "invalid/theme-unknown-keys")
+        let warnings = try site.build(today: "2026-06-10").warnings
+        let budget = try only(.warning, containing: "unknown front-matter key `budegt`", in: warnings)
+        #expect(budget.location == at(Self.theme, 7, 1))
+        #expect(budget.hint?.contains("did you mean `budget`?") == true)
+        let gender = try only(.warning, containing: "unknown audience key `gendr`", in: warnings)
+        #expect(gender.location == at(Self.theme, 10, 3))
+        #expect(gender.hint?.contains("did you mean `gender`?") == true)
+    }
+
+    @Test func misspeltTitleWarnsAtTheKeyAndTheTitleIsMissing() throws {
+        let site = try TestSite("minimal")
+        try Self.writeTheme(site) { $0.replacingOccurrences(of: "title: ", with: "titel: ") }
+        let diagnostics = site.failure()
+        let warning = try only(.warning, containing: "unknown front-matter key `titel`", in: diagnostics)
+        #expect(warning.location == at(Self.theme, 2, 1))
+        #expect(warning.hint?.contains("did you mean `title`?") == true)
+        let error = try only(.error, containing: "missing required key `title`", in: diagnostics)
+        #expect(error.location == at(Self.theme, 2, 1))
+    }
+
+    @Test func missingBudgetIsReportedAtTheFrontMatter() throws {
+        let site = try TestSite("minimal", overlay: "invalid/theme-missing-budget")
+        let errors = site.failure()
+        let error = try only(.error, containing: "missing required key `budget`", in: errors)
+        #expect(error.location == at(Self.theme, 2, 1))
+        #expect(errors.count == 1)
+    }
+
+    @Test(arguments: ["\n", "\r\n"])
+    func badBudgetIsReportedAtTheValue(lineBreak: String) throws {
+        let site = try TestSite("minimal")
+        try Self.writeTheme(site) {
+            $0.replacingOccurrences(of: "budget: 200", with: "budget: 12.345").replacingOccurrences(of: "\n", with: lineBreak)
+        }
+        let errors = site.failure()
+        let error = try only(.error, containing: "bad budget `12.345`", in: errors)
+        #expect(error.location == at(Self.theme, 6, 9))
+        #expect(error.hint?.contains("two decimals") == true)
+        #expect(errors.count == 1)
+    }
+
+    @Test func tagsMatchingNoCatalogItemWarnAtTheTagsKey() throws {
+        let site = try TestSite("minimal", overlay: "invalid/theme-tags-match-nothing")
+        let warnings = try site.build(today: "2026-06-10").warnings
+        let warning = try only(.warning, containing: "match no catalog item", in: warnings)
+        #expect(warning.location == at(Self.theme, 8, 1))
+        #expect(warning.message.contains("dragon-boat"))
+        #expect(warning.hint?.contains("dragon-boat") == true)
+    }
+
+    @Test func failedBuildLeavesTheOutputUntouched() throws {
+        let site = try TestSite("minimal")
+        let errors = try expectFailedBuildLeavesOutputUntouched(site) { try $0.apply(overlay: "invalid/theme-yaml-syntax") }
+        #expect(errors.map(\.location) == [at(Self.theme, 2, 12)])
+    }
+}
