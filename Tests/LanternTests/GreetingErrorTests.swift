@@ -21,12 +21,12 @@ import Testing
     }
 
     @Test func unknownVariableWarnsWithTheClosestName() throws {
-        // The minimal fixture's greeting is line 11.
+        // The minimal fixture's greeting is line 12.
         let site = try TestSite("minimal")
         try Self.writeGreeting(site) { $0.replacingOccurrences(of: "亲爱的 {{name}}", with: "亲爱的 {{nmae}}") }
         let warnings = try site.build(today: "2026-06-10").warnings
         let warning = try only(.warning, containing: "unknown greeting variable `nmae`", in: warnings)
-        #expect(warning.location == at(Self.theme, 11, 5))
+        #expect(warning.location == at(Self.theme, 12, 5))
         #expect(warning.hint?.contains("did you mean `name`?") == true)
     }
 
@@ -35,7 +35,7 @@ import Testing
         let site = try TestSite("minimal")
         try Self.writeGreeting(site) { $0.replacingOccurrences(of: "{{/department}}", with: "") }
         let error = try only(.error, containing: "template syntax error", in: site.failure())
-        #expect(error.location == at(Self.theme, 11, 19))
+        #expect(error.location == at(Self.theme, 12, 19))
         #expect(error.message.contains("never closed"))
     }
 
@@ -44,13 +44,13 @@ import Testing
         let site = try TestSite("minimal")
         try Self.writeGreeting(site) { $0.replacingOccurrences(of: "亲爱的 {{name}}", with: "亲爱的❤️ {{/name}}") }
         let error = try only(.error, containing: "template syntax error", in: site.failure())
-        #expect(error.location == at(Self.theme, 11, 7))
+        #expect(error.location == at(Self.theme, 12, 7))
     }
 
     @Test func partialsAreNotAllowed() throws {
         let site = try TestSite("minimal")
         try Self.writeGreeting(site) { $0.replacingOccurrences(of: "亲爱的 {{name}}", with: "亲爱的 {{> partials/card}}") }
         let error = try only(.error, containing: "partials and blocks are not allowed", in: site.failure())
-        #expect(error.location == at(Self.theme, 11, 5))
+        #expect(error.location == at(Self.theme, 12, 5))
     }
 }

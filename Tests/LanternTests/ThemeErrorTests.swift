@@ -59,7 +59,7 @@ import Testing
         }
         let errors = site.failure()
         let error = try only(.error, containing: "bad budget `12.345`", in: errors)
-        #expect(error.location == at(Self.theme, 6, 9))
+        #expect(error.location == at(Self.theme, 7, 9))
         #expect(error.hint?.contains("two decimals") == true)
         #expect(errors.count == 1)
     }

@@ -27,21 +27,27 @@ public struct Build {
         stage(1)
         let content = try SiteContent.load(site: options.site)
         stage(2)
-        let warnings = content.warnings + Eligibility.emptyThemes(content.themes, catalog: content.catalog)
+        let checked = try CheckedSite.check(content)
         let secret = try Secret.load(privateFolder: options.privateFolder, environment: options.environment)
         stage(3)
-        let plan = SitePlan.make(content, today: options.today, secret: secret)
+        let plan = SitePlan.make(checked, today: options.today, secret: secret)
         stage(4)
         let files = try Renderer(content: content, today: options.today).render(plan)
-        let links: Data
-        do { links = try LinksFile.csv(plan.links, baseURL: content.config.baseURL) } catch {
-            throw DiagnosticsError([.error("cannot write links.csv: \(error)", at: nil)])
+        let reports: [(String, Data)]
+        do {
+            reports = [("links.csv", try LinksFile.csv(plan.links, baseURL: content.config.baseURL)),
+                       ("audit.csv", try AuditFiles.csv(checked.audit)),
+                       ("audit.html", AuditFiles.html(checked.audit, site: content.config))]
+        } catch {
+            throw DiagnosticsError([.error("cannot write the private reports: \(error)", at: nil)])
         }
         stage(5)
         do {
             let report = try OutputTree(output: options.output, privateFolder: options.privateFolder).write(files)
-            try links.write(to: options.privateFolder.appending(path: "links.csv"), options: .atomic)
-            return Result(warnings: warnings, pages: plan.pages.count, members: plan.links.count, output: report)
+            for (name, data) in reports {
+                try data.write(to: options.privateFolder.appending(path: name), options: .atomic)
+            }
+            return Result(warnings: checked.warnings, pages: plan.pages.count, members: plan.links.count, output: report)
         } catch {
             throw DiagnosticsError([.error("cannot write the output: \(error.localizedDescription)",
                                            at: SourceLocation(file: options.output.path),

@@ -1,15 +1,6 @@
-/// Which catalog items a theme offers, and which of them one member may pick.
+/// Which of a theme's shop items one member may pick, and themes whose tags match nothing.
+/// (Which items a shop offers at all is `Compliance.exclusion`.)
 public enum Eligibility {
-    /// The theme's shop: active, in-stock items carrying one of the theme's tags, within its
-    /// budget and (when the theme names categories) in one of them. Catalog order is kept.
-    public static func shopItems(for theme: Theme, in catalog: [Product]) -> [Product] {
-        catalog.filter { item in
-            item.active && item.isInStock && item.price <= theme.budget
-                && !item.tags.isDisjoint(with: theme.tags)
-                && (theme.categories.map { $0.contains(item.category) } ?? true)
-        }
-    }
-
     /// The shop items delivered to `city`. Members of the same city share this list.
     public static func items(_ shopItems: [Product], deliveredTo city: String) -> [Product] {
         shopItems.filter { $0.isAvailable(in: city) }

@@ -22,18 +22,15 @@ extension Theme {
     /// The festival day that makes the theme open for `member` on `today`, or nil when it is not open.
     ///
     /// For birthdays, the member's birthday in the previous, current and next year is tried so a
-    /// window that crosses New Year works; 29 February is kept on 28 February in common years.
-    /// Lunar birthdays need the lunar calendar and get no card yet (see README).
+    /// window that crosses New Year works. See `Member.birthday(inYear:)` for 29 February and
+    /// lunar birthdays.
     public func occasionDay(for member: Member, on today: Day) -> Day? {
         switch schedule {
         case .fixed(let day):
             return window(around: day).contains(today) ? day : nil
         case .birthday:
-            guard case .solar(let birth) = member.birthday else { return nil }
             for year in [today.year - 1, today.year, today.year + 1] {
-                let day = Day(year: year, month: birth.month, day: birth.day)
-                    ?? Day(year: year, month: birth.month, day: birth.day - 1)!
-                if window(around: day).contains(today) { return day }
+                if let day = member.birthday(inYear: year), window(around: day).contains(today) { return day }
             }
             return nil
         }

@@ -1,6 +1,6 @@
 /// Reads `content/catalog.csv` into products, reporting every bad row before failing.
 enum CatalogLoader {
-    static let columns = ["sku", "name", "category", "price", "supplier", "kind", "tags", "cities",
+    static let columns = ["sku", "name", "category", "price", "supplier", "kind", "voucher", "tags", "cities",
                           "image", "description", "stock", "active"]
     static let required = ["sku", "name", "category", "price"]
 
@@ -38,6 +38,12 @@ enum CatalogLoader {
                 diagnostics.error("unknown kind `\(kindText)`", at: c.location("kind", row),
                                   hint: "use goods, service or voucher")
             }
+            let voucherText = c.value("voucher", row)
+            let voucher = Product.VoucherKind(rawValue: voucherText.lowercased())
+            if !voucherText.isEmpty && voucher == nil {
+                diagnostics.error("unknown voucher kind `\(voucherText)`", at: c.location("voucher", row),
+                                  hint: "use cake (a designated cake shop) or pickup (one named product); leave empty otherwise")
+            }
             let citiesText = c.value("cities", row)
             let cities: [String]? = citiesText.isEmpty || citiesText == "*" ? nil : c.list("cities", row)
             let stockText = c.value("stock", row)
@@ -54,7 +60,7 @@ enum CatalogLoader {
             guard diagnostics.all.count == before, let price, let kind, let active else { continue }
             products.append(Product(
                 sku: sku, name: c.value("name", row), category: c.value("category", row), price: price,
-                supplier: c.value("supplier", row), kind: kind, tags: Set(c.list("tags", row)), cities: cities,
+                supplier: c.value("supplier", row), kind: kind, voucher: voucher, tags: Set(c.list("tags", row)), cities: cities,
                 image: c.value("image", row), description: c.value("description", row), stock: stock, active: active,
                 extra: Dictionary(uniqueKeysWithValues: c.extraColumns.map { ($0, c.value($0, row)) }),
                 location: row.location))

@@ -1,6 +1,6 @@
 /// Reads `content/site.yaml`.
 enum SiteConfigLoader {
-    static let keys = ["name", "union", "language", "base_url", "order", "privacy"]
+    static let keys = ["name", "union", "language", "base_url", "order", "policy", "privacy"]
     static let orderKeys = ["endpoint", "email"]
 
     static func load(_ file: TextFile) throws(DiagnosticsError) -> (SiteConfig, [Diagnostic]) {
@@ -31,7 +31,8 @@ enum SiteConfigLoader {
         }
         try d.throwIfErrors()
         let config = SiteConfig(name: name!, union: union!, language: yaml.string("language", into: &d) ?? "zh-CN",
-                                baseURL: baseURL, orderEndpoint: endpoint, orderEmail: email)
+                                baseURL: baseURL, orderEndpoint: endpoint, orderEmail: email,
+                                policy: yaml.string("policy", into: &d).flatMap { $0.isEmpty ? nil : $0 } ?? "policy.yaml")
         return (config, d.warnings)
     }
 }

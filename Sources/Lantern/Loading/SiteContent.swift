@@ -7,6 +7,7 @@ public struct SiteContent: Sendable {
     public var menu: [MenuPackage]
     public var catalog: [Product]
     public var roster: [Member]
+    public var policy: Policy
     public var templates: TemplateSet
     /// Files under `templates/assets/`, copied to `public/assets/` as they are.
     public var assets: [URL]
@@ -28,6 +29,7 @@ public struct SiteContent: Sendable {
         }
 
         let config = read("content/site.yaml").flatMap { f in attempt { () throws(DiagnosticsError) in try SiteConfigLoader.load(f) } }
+        let policy = config.flatMap { c in read("content/\(c.0.policy)") }.flatMap { f in attempt { () throws(DiagnosticsError) in try PolicyLoader.load(f) } }
         let catalog = read("content/catalog.csv").flatMap { f in attempt { () throws(DiagnosticsError) in try CatalogLoader.load(f) } }
         let roster = read("content/roster.csv").flatMap { f in attempt { () throws(DiagnosticsError) in try RosterLoader.load(f) } }
         let templates = attempt { () throws(DiagnosticsError) in try TemplateSet.load(from: site.appending(path: "templates"), displayPrefix: "templates") }
@@ -56,9 +58,10 @@ public struct SiteContent: Sendable {
         }
         if let config { d.append(contentsOf: config.1) }
         if let catalog { d.append(contentsOf: catalog.warnings) }
+        if let policy { d.append(contentsOf: policy.1) }
         try d.throwIfErrors()
         return SiteContent(config: config!.0, themes: themes, menu: menu.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) },
-                           catalog: catalog!.products, roster: roster!, templates: templates!, assets: assets,
+                           catalog: catalog!.products, roster: roster!, policy: policy!.0, templates: templates!, assets: assets,
                            assetsFolder: assetsFolder.standardizedFileURL, warnings: d.all)
     }
 }

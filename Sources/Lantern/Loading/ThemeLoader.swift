@@ -1,10 +1,8 @@
 /// Reads `content/themes/<slug>.md`: YAML front matter for the shop, Markdown for the greeting.
 enum ThemeLoader {
-    static let keys = ["title", "date", "occasion", "opens", "closes", "budget", "audience", "tags",
+    static let keys = ["title", "occasion", "year", "date", "opens", "closes", "budget", "audience", "tags",
                        "categories", "summary", "palette", "art"]
     static let audienceKeys = ["gender", "departments", "tags"]
-    /// Occasions that set the date per member rather than in the theme.
-    static let personalOccasions = ["birthday"]
 
     static func load(_ file: TextFile, slug: Slug, artExists: (String) -> Bool) throws(DiagnosticsError) -> (Theme, [Diagnostic]) {
         var d = Diagnostics()
@@ -36,29 +34,53 @@ enum ThemeLoader {
         }
         let greeting = Greeting.compile(parts.body, file: path, firstLine: parts.bodyFirstLine, into: &d)
         try d.throwIfErrors()
-        let theme = Theme(slug: slug, title: title!, summary: yaml.string("summary", into: &d) ?? "", schedule: schedule!,
+        let theme = Theme(slug: slug, title: title!, occasion: schedule!.1, summary: yaml.string("summary", into: &d) ?? "",
+                          schedule: schedule!.0,
                           opens: opens, closes: closes, budget: budget!, audience: audience, tags: Set(tags),
                           categories: yaml.stringList("categories", into: &d), palette: palette, art: art,
                           greeting: greeting!, location: SourceLocation(file: path, line: 1, column: 1),
-                          tagsLocation: yaml.keyLocation("tags"))
+                          tagsLocation: yaml.keyLocation("tags"), budgetLocation: yaml.keyLocation("budget"),
+                          occasionLocation: yaml.keyLocation(yaml.entry("occasion") != nil ? "occasion" : "date"))
         return (theme, d.warnings)
     }
 
-    private static func schedule(_ yaml: YAMLMap, _ d: inout Diagnostics) -> Theme.Schedule? {
-        if let occasion = yaml.string("occasion", into: &d) {
-            guard personalOccasions.contains(occasion) else {
-                d.error("unknown occasion `\(occasion)`", at: yaml.location(of: yaml.entry("occasion")!.value),
-                        hint: "use `occasion: birthday`, or give the festival day as `date: YYYY-MM-DD`")
+    /// `occasion:` + `year:` (the calendar knows the day), `occasion: birthday`, or a custom `date:`.
+    private static func schedule(_ yaml: YAMLMap, _ d: inout Diagnostics) -> (Theme.Schedule, Occasion?)? {
+        guard let name = yaml.string("occasion", into: &d) else {
+            guard yaml.entry("date") != nil else {
+                d.error("missing `occasion` and `year`, or `date`", at: yaml.location,
+                        hint: "add e.g. `occasion: dragon-boat` and `year: 2026`; or `date: YYYY-MM-DD` for a custom occasion")
                 return nil
             }
-            return .birthday
+            return yaml.day("date", into: &d).map { (.fixed($0), nil) }
         }
-        guard yaml.entry("date") != nil else {
-            d.error("missing required key `date`", at: yaml.location,
-                    hint: "add `date: YYYY-MM-DD` (the festival day) or `occasion: birthday`")
+        let at = yaml.location(of: yaml.entry("occasion")!.value)
+        guard let occasion = Occasion(rawValue: name) else {
+            let known = Occasion.allCases.map(\.rawValue)
+            d.error("unknown occasion `\(name)`", at: at,
+                    hint: Suggestion.closest(to: name, in: known).map { "did you mean `\($0)`?" }
+                        ?? "known occasions: \(known.joined(separator: ", ")); or give a custom `date:` instead")
             return nil
         }
-        return yaml.day("date", into: &d).map { .fixed($0) }
+        if yaml.entry("date") != nil {
+            d.error("give either `occasion` or `date`, not both", at: yaml.keyLocation("date"),
+                    hint: "remove `date`: the calendar knows the day of \(name)")
+            return nil
+        }
+        if occasion == .birthday { return (.birthday, occasion) }
+        guard let year = yaml.int("year", in: 1...9999, into: &d) else {
+            if yaml.entry("year") == nil {
+                d.error("missing required key `year`", at: yaml.location, hint: "add `year: 2026`: the year of the \(name) festival")
+            }
+            return nil
+        }
+        do {
+            guard let day = try occasion.day(in: year) else { return nil }
+            return (.fixed(day), occasion)
+        } catch {
+            d.error("\(error)", at: yaml.location(of: yaml.entry("year")!.value), hint: "use a year the calendar covers")
+            return nil
+        }
     }
 
     private static func audience(_ yaml: YAMLMap, _ d: inout Diagnostics) -> Audience {

@@ -12,12 +12,23 @@ public struct Product: Sendable {
         }
     }
 
+    /// What a voucher may be exchanged for. A voucher without a kind is a general voucher,
+    /// which union funds may not buy for festivals or birthdays.
+    public enum VoucherKind: String, Sendable, CaseIterable {
+        /// A cake from a designated cake shop, for birthdays.
+        case cake
+        /// A pick-up voucher for one named product (e.g. 大闸蟹提货券).
+        case pickup
+    }
+
     public var sku: SKU
     public var name: String
     public var category: String
     public var price: Money
     public var supplier: String
     public var kind: Kind
+    /// Set for `kind: voucher` rows that say what they are exchanged for.
+    public var voucher: VoucherKind?
     public var tags: Set<String>
     /// `nil` means nationwide (`*`).
     public var cities: [String]?

@@ -9,4 +9,6 @@ public struct SiteConfig: Sendable {
     public var orderEndpoint: String
     /// The `mailto:` fallback address.
     public var orderEmail: String
+    /// The policy file, relative to `content/` (default `policy.yaml`).
+    public var policy: String
 }

@@ -10,6 +10,8 @@ public struct Theme: Sendable {
 
     public var slug: Slug
     public var title: String
+    /// The occasion the policy judges the theme by; nil for a custom `date:`.
+    public var occasion: Occasion? = nil
     public var summary: String
     public var schedule: Schedule
     /// Days before the festival day the shop opens, and days after it closes.
@@ -29,6 +31,12 @@ public struct Theme: Sendable {
     public var location: SourceLocation
     /// Where `tags:` stands, for warnings about tags that match nothing.
     public var tagsLocation: SourceLocation
+    /// Where `budget:` and the occasion (`occasion:` or `date:`) stand, for policy errors.
+    public var budgetLocation: SourceLocation? = nil
+    public var occasionLocation: SourceLocation? = nil
+
+    /// The policy key: the occasion's, or `custom` for a theme given by date alone.
+    public var policyKey: String { occasion?.rawValue ?? Policy.custom }
 }
 
 /// Colours a theme gives its pages; validated `#rgb`/`#rrggbb` so they are safe inside `style`.

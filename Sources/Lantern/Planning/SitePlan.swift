@@ -12,18 +12,16 @@ public struct SitePlan: Sendable {
 
     /// Plans every page for `today`: the portal, shops of open and upcoming themes, the care
     /// menu, and for each active member with an open theme, a home page and one storefront per theme.
-    public static func make(_ content: SiteContent, today: Day, secret: Secret) -> SitePlan {
-        // Festivals by date, then personal occasions (birthdays), then by slug.
-        let themes = content.themes.sorted { ($0.sortKey, $0.slug) < ($1.sortKey, $1.slug) }
+    public static func make(_ site: CheckedSite, today: Day, secret: Secret) -> SitePlan {
+        let content = site.content
+        let themes = site.themes
         let open = themes.filter { $0.status(on: today) == .open }
         let upcoming = themes.filter { $0.status(on: today) == .upcoming }
         var pages: [Page] = [Page(path: "index.html", content: .portal(open: open, upcoming: upcoming))]
 
-        var shopItems: [Slug: [Product]] = [:]
+        let shopItems = site.shopItems
         for theme in open + upcoming {
-            let items = Eligibility.shopItems(for: theme, in: content.catalog)
-            shopItems[theme.slug] = items
-            pages.append(Page(path: "shop/\(theme.slug)/index.html", content: .shop(theme, items: items)))
+            pages.append(Page(path: "shop/\(theme.slug)/index.html", content: .shop(theme, items: shopItems[theme.slug] ?? [])))
         }
         pages.append(Page(path: "menu/index.html", content: .menuIndex))
         for package in content.menu {

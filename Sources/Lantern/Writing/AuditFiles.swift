@@ -1,0 +1,71 @@
+import Foundation
+import CSV
+import Mustache
+
+/// `private/audit.csv` and `private/audit.html`: the audit written for an auditor.
+enum AuditFiles {
+    static func csv(_ audit: Audit) throws -> Data {
+        let writer = try CSVWriter(stream: .toMemory(), newline: .crlf)
+        try writer.write(row: ["theme", "sku", "name", "category", "price", "status", "rule"])
+        for line in audit.items {
+            try writer.write(row: [line.theme, line.sku, line.name, line.category, line.price.plainYuan,
+                                   line.shown ? "shown" : "hidden", line.reason])
+        }
+        writer.stream.close()
+        let body = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
+        return Data([0xEF, 0xBB, 0xBF]) + body + Data("\r\n".utf8)
+    }
+
+    static func html(_ audit: Audit, site: SiteConfig) -> Data {
+        let context: [String: Any] = [
+            "site": site.name, "union": site.union, "policy": audit.policyName, "source": audit.policySource,
+            "annual_cap": audit.annualCap?.description ?? "不设上限 none",
+            "themes": audit.themes.map { line in
+                ["slug": line.slug, "title": line.title, "occasion": line.occasion, "date": line.date,
+                 "window": line.window, "budget": line.budget.description, "cap": line.cap?.description ?? "—",
+                 "eligible": line.eligibleMembers, "total": line.plannedTotal.description] as [String: Any]
+            },
+            "hidden": audit.items.filter { !$0.shown && $0.byPolicy }.map(row),
+            "shown": audit.items.filter(\.shown).map(row),
+            "other": audit.items.filter { !$0.shown && !$0.byPolicy }.map(row),
+        ]
+        // The template is fixed and tested, so a parse failure is a programming error.
+        let template = try! MustacheTemplate(string: template)
+        return Data(template.render(context).utf8)
+    }
+
+    private static func row(_ line: Audit.ItemLine) -> [String: Any] {
+        ["theme": line.theme, "sku": line.sku, "name": line.name, "category": line.category,
+         "price": line.price.description, "reason": line.reason]
+    }
+
+    static let template = """
+    <!doctype html>
+    <html lang="zh-CN"><head><meta charset="utf-8"><meta name="robots" content="noindex">
+    <title>审计报告 Audit · {{site}}</title>
+    <style>body{font:15px/1.6 system-ui,"Noto Sans CJK SC",sans-serif;margin:2em;color:#222}
+    table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}
+    th{background:#f3f3f3}td.n{text-align:right}h2{margin-top:2em}</style></head><body>
+    <h1>工会福利审计报告 Welfare audit</h1>
+    <p>{{site}} · {{union}}</p>
+    <p>政策 Policy：{{policy}}<br>依据 Source：{{source}}<br>节日年度上限 Annual festival cap：{{annual_cap}}</p>
+    <h2>专区 Themes</h2>
+    <table><tr><th>专区 Theme</th><th>场合 Occasion</th><th>日期 Date</th><th>开放 Window</th><th>预算 Budget</th><th>上限 Cap</th><th>符合条件人数 Eligible</th><th>计划总额 Planned total</th></tr>
+    {{#themes}}<tr><td>{{title}}<br><code>{{slug}}</code></td><td>{{occasion}}</td><td>{{date}}</td><td>{{window}}</td><td class="n">{{budget}}</td><td class="n">{{cap}}</td><td class="n">{{eligible}}</td><td class="n">{{total}}</td></tr>
+    {{/themes}}</table>
+    <h2>因政策隐藏的商品 Items hidden by a rule</h2>
+    <table><tr><th>专区 Theme</th><th>SKU</th><th>名称 Name</th><th>类别 Category</th><th>价格 Price</th><th>规则 Rule</th></tr>
+    {{#hidden}}<tr><td>{{theme}}</td><td>{{sku}}</td><td>{{name}}</td><td>{{category}}</td><td class="n">{{price}}</td><td>{{reason}}</td></tr>
+    {{/hidden}}</table>
+    <h2>展示的商品 Items shown</h2>
+    <table><tr><th>专区 Theme</th><th>SKU</th><th>名称 Name</th><th>类别 Category</th><th>价格 Price</th></tr>
+    {{#shown}}<tr><td>{{theme}}</td><td>{{sku}}</td><td>{{name}}</td><td>{{category}}</td><td class="n">{{price}}</td></tr>
+    {{/shown}}</table>
+    <h2>其他未展示 Not offered (shop selection)</h2>
+    <table><tr><th>专区 Theme</th><th>SKU</th><th>名称 Name</th><th>原因 Reason</th></tr>
+    {{#other}}<tr><td>{{theme}}</td><td>{{sku}}</td><td>{{name}}</td><td>{{reason}}</td></tr>
+    {{/other}}</table>
+    </body></html>
+
+    """
+}
