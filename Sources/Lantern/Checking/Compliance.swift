@@ -7,6 +7,9 @@ public enum Compliance {
         public var byPolicy: Bool
     }
 
+    /// The reason for items a theme's shop does not carry at all; the HTML audit leaves these out.
+    public static let notTagged = "不属于本专区 not tagged for this theme"
+
     /// Why an item may never be bought with union funds under `policy`, or nil.
     public static func violation(of item: Product, under policy: Policy) -> String? {
         if policy.forbiddenCategories.contains(item.category) {
@@ -26,7 +29,7 @@ public enum Compliance {
     /// rule; then availability and budget.
     public static func exclusion(of item: Product, from theme: Theme, rule: Policy.Rule?, policy: Policy) -> Exclusion? {
         if let violation = violation(of: item, under: policy) { return Exclusion(reason: violation, byPolicy: true) }
-        if item.tags.isDisjoint(with: theme.tags) { return Exclusion(reason: "不属于本专区 not tagged for this theme", byPolicy: false) }
+        if item.tags.isDisjoint(with: theme.tags) { return Exclusion(reason: notTagged, byPolicy: false) }
         if let categories = theme.categories, !categories.contains(item.category) {
             return Exclusion(reason: "不在本专区类别 category not offered", byPolicy: false)
         }

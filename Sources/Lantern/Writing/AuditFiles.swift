@@ -27,7 +27,7 @@ enum AuditFiles {
             },
             "hidden": audit.items.filter { !$0.shown && $0.byPolicy }.map(row),
             "shown": audit.items.filter(\.shown).map(row),
-            "other": audit.items.filter { !$0.shown && !$0.byPolicy }.map(row),
+            "other": audit.items.filter { !$0.shown && !$0.byPolicy && $0.reason != Compliance.notTagged }.map(row),
         ]
         // The template is fixed and tested, so a parse failure is a programming error.
         let template = try! MustacheTemplate(string: template)
