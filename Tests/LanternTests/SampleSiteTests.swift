@@ -41,7 +41,8 @@ import Testing
         let festival = today == "2026-06-10" ? "dragon-boat-2026" : "womens-day-2026"
         let festivalMembers = active.filter { festival == "dragon-boat-2026" || $0.gender == .female }
         let birthdayMembers = active.filter(hasBirthday)
-        let withPages = Set(festivalMembers.map(\.id)).union(birthdayMembers.map(\.id))
+        let letterRecipients = try SiteContent.load(site: site.site).letters.flatMap(\.recipients)
+        let withPages = Set(festivalMembers.map(\.id)).union(birthdayMembers.map(\.id)).union(letterRecipients)
 
         let homes = paths.filter { $0.hasPrefix("m/") && $0.split(separator: "/").count == 3 }
         #expect(homes.count == withPages.count)

@@ -90,4 +90,6 @@
   } else {
     start();
   }
+  // Encrypted member pages insert their content after unlock.js has decrypted it.
+  document.addEventListener("lantern:unlocked", start);
 })();

@@ -32,10 +32,10 @@ public struct Build {
         stage(3)
         let plan = SitePlan.make(checked, today: options.today, secret: secret)
         stage(4)
-        let files = try Renderer(content: content, today: options.today).render(plan)
+        let files = try Renderer(site: checked, today: options.today).render(plan, secret: secret)
         let reports: [(String, Data)]
         do {
-            reports = [("links.csv", try LinksFile.csv(plan.links, baseURL: content.config.baseURL)),
+            reports = [("links.csv", try LinksFile.csv(plan.links, baseURL: content.config.baseURL, encryptedWith: content.config.encrypt ? secret : nil)),
                        ("audit.csv", try AuditFiles.csv(checked.audit)),
                        ("audit.html", AuditFiles.html(checked.audit, site: content.config))]
         } catch {

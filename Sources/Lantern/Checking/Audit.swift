@@ -32,8 +32,11 @@ public struct Audit: Sendable {
     public var annualCap: Money?
     public var themes: [ThemeLine]
     public var items: [ItemLine]
+    /// Personal letters and their recipients, counted only: the audit never names a reason.
+    public var letters: Int
+    public var letterRecipients: Int
 
-    static func make(themes: [Theme], catalog: [Product], roster: [Member], policy: Policy) -> Audit {
+    static func make(themes: [Theme], catalog: [Product], roster: [Member], letters: [Letter], policy: Policy) -> Audit {
         var themeLines: [ThemeLine] = []
         var itemLines: [ItemLine] = []
         for theme in themes {
@@ -63,6 +66,7 @@ public struct Audit: Sendable {
             }
         }
         return Audit(policyName: policy.name, policySource: policy.source, annualCap: policy.annualCap,
-                     themes: themeLines, items: itemLines)
+                     themes: themeLines, items: itemLines, letters: letters.count,
+                     letterRecipients: Set(letters.flatMap(\.recipients)).count)
     }
 }

@@ -26,7 +26,7 @@ public struct CheckedSite: Sendable {
                 Compliance.exclusion(of: $0, from: theme, rule: rule, policy: policy) == nil
             }
         }
-        let audit = Audit.make(themes: themes, catalog: content.catalog, roster: content.roster, policy: policy)
+        let audit = Audit.make(themes: themes, catalog: content.catalog, roster: content.roster, letters: content.letters, policy: policy)
         var reported = Set<String>()
         for line in audit.items where line.byPolicy && reported.insert(line.sku).inserted {
             let item = content.catalog.first { $0.sku.rawValue == line.sku }!

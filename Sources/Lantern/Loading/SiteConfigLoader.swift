@@ -29,10 +29,30 @@ enum SiteConfigLoader {
             d.error("bad order email `\(email)`", at: order!.location(of: order!.entry("email")!.value),
                     hint: "write one address like fuli@example.com")
         }
+        var encrypt = false
+        var cardFields = SiteConfig.allCardFields
+        if let privacy = yaml.map("privacy", into: &d) {
+            privacy.warnUnknownKeys(["encrypt", "card_fields"], context: "privacy", into: &d)
+            if let text = privacy.string("encrypt", into: &d), !text.isEmpty {
+                if let flag = FieldParsers.bool(text) { encrypt = flag } else {
+                    d.error("bad `encrypt` value `\(text)`", at: privacy.location(of: privacy.entry("encrypt")!.value),
+                            hint: "use true or false")
+                }
+            }
+            if let fields = privacy.stringList("card_fields", into: &d) {
+                for field in fields where !SiteConfig.allCardFields.contains(field) {
+                    d.error("unknown card field `\(field)`", at: privacy.location(of: privacy.entry("card_fields")!.value),
+                            hint: "cards may show \(SiteConfig.allCardFields.sorted().joined(separator: ", ")); never birth years or tags")
+                }
+                cardFields = Set(fields)
+            }
+        }
         try d.throwIfErrors()
-        let config = SiteConfig(name: name!, union: union!, language: yaml.string("language", into: &d) ?? "zh-CN",
+        var config = SiteConfig(name: name!, union: union!, language: yaml.string("language", into: &d) ?? "zh-CN",
                                 baseURL: baseURL, orderEndpoint: endpoint, orderEmail: email,
                                 policy: yaml.string("policy", into: &d).flatMap { $0.isEmpty ? nil : $0 } ?? "policy.yaml")
+        config.encrypt = encrypt
+        config.cardFields = cardFields
         return (config, d.warnings)
     }
 }

@@ -5,6 +5,7 @@ public struct SiteContent: Sendable {
     public var config: SiteConfig
     public var themes: [Theme]
     public var menu: [MenuPackage]
+    public var letters: [Letter]
     public var catalog: [Product]
     public var roster: [Member]
     public var policy: Policy
@@ -56,11 +57,21 @@ public struct SiteContent: Sendable {
             menu.append(package)
             d.append(contentsOf: warnings)
         }
+        var letters: [Letter] = []
+        let members = Dictionary((roster ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for url in SiteFiles.list(site.appending(path: "content/letters"), extension: "md") where roster != nil {
+            guard let file = read("content/letters/\(url.lastPathComponent)"),
+                  let (letter, warnings) = attempt({ () throws(DiagnosticsError) in
+                      try LetterLoader.load(file, slug: Slug(url.deletingPathExtension().lastPathComponent), roster: members) })
+            else { continue }
+            letters.append(letter)
+            d.append(contentsOf: warnings)
+        }
         if let config { d.append(contentsOf: config.1) }
         if let catalog { d.append(contentsOf: catalog.warnings) }
         if let policy { d.append(contentsOf: policy.1) }
         try d.throwIfErrors()
-        return SiteContent(config: config!.0, themes: themes, menu: menu.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) },
+        return SiteContent(config: config!.0, themes: themes, menu: menu.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }, letters: letters,
                            catalog: catalog!.products, roster: roster!, policy: policy!.0, templates: templates!, assets: assets,
                            assetsFolder: assetsFolder.standardizedFileURL, warnings: d.all)
     }

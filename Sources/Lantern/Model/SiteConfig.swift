@@ -11,4 +11,11 @@ public struct SiteConfig: Sendable {
     public var orderEmail: String
     /// The policy file, relative to `content/` (default `policy.yaml`).
     public var policy: String
+    /// Encrypt member pages; the key travels only in the link's `#k=` fragment.
+    public var encrypt: Bool = false
+    /// Roster fields a card or letter may show besides the name (`department`, `city`,
+    /// `years_of_service`). Birth years and roster tags are never available.
+    public var cardFields: Set<String> = SiteConfig.allCardFields
+
+    public static let allCardFields: Set<String> = ["department", "city", "years_of_service"]
 }

@@ -11,6 +11,27 @@ public enum MemberToken {
     }
 }
 
+/// The key that encrypts a member's pages when `privacy.encrypt` is on: HMAC-SHA256 of the
+/// member id under the site secret (a different message from the token's, so neither reveals
+/// the other). It travels only in the link's `#k=` fragment, which browsers never send.
+public enum MemberKey {
+    public static func key(for id: MemberID, secret: Secret) -> SymmetricKey {
+        SymmetricKey(data: HMAC<SHA256>.authenticationCode(for: Data("page-key:\(id.rawValue)".utf8), using: secret.key))
+    }
+
+    /// base64url without padding, as it appears after `#k=`.
+    public static func fragment(for id: MemberID, secret: Secret) -> String {
+        key(for: id, secret: secret).withUnsafeBytes { Data($0) }.base64URLEncoded
+    }
+}
+
+extension Data {
+    var base64URLEncoded: String {
+        base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+}
+
 /// RFC 4648 base32, lower case, without padding: safe in any URL and any file system.
 enum Base32 {
     private static let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567".unicodeScalars)

@@ -3,7 +3,7 @@ public struct Page: Sendable {
     public enum Content: Sendable {
         case portal(open: [Theme], upcoming: [Theme])
         case shop(Theme, items: [Product])
-        case memberHome(Member, cards: [Card])
+        case memberHome(Member, cards: [Card], letters: [Letter])
         case storefront(Member, Card, items: [Product])
         case menuIndex
         case menuPackage(MenuPackage)
@@ -23,6 +23,14 @@ public struct Page: Sendable {
     public var root: String {
         let depth = path.split(separator: "/").count - 1
         return depth == 0 ? "./" : String(repeating: "../", count: depth)
+    }
+
+    /// The member whose page this is; nil for shared pages.
+    public var member: Member? {
+        switch content {
+        case .memberHome(let member, _, _), .storefront(let member, _, _): member
+        default: nil
+        }
     }
 
     public var kind: TemplateSet.Kind {

@@ -11,7 +11,8 @@ public struct SitePlan: Sendable {
     }
 
     /// Plans every page for `today`: the portal, shops of open and upcoming themes, the care
-    /// menu, and for each active member with an open theme, a home page and one storefront per theme.
+    /// menu, and for each active member with an open theme or a letter, a home page (cards and
+    /// letters) and one storefront per open theme.
     public static func make(_ site: CheckedSite, today: Day, secret: Secret) -> SitePlan {
         let content = site.content
         let themes = site.themes
@@ -31,15 +32,18 @@ public struct SitePlan: Sendable {
         var links: [MemberLink] = []
         // Members of one city share an item list per theme: filter once per (theme, city).
         var cityItems: [Slug: [String: [Product]]] = [:]
+        var letters: [MemberID: [Letter]] = [:]
+        for letter in content.letters { for id in letter.recipients { letters[id, default: []].append(letter) } }
         for member in content.roster where member.status == .active {
             let cards = open.compactMap { theme -> Page.Card? in
                 guard theme.audience.admits(member), let day = theme.occasionDay(for: member, on: today) else { return nil }
                 return Page.Card(theme: theme, day: day)
             }
-            guard !cards.isEmpty else { continue }
+            let mail = letters[member.id] ?? []
+            guard !cards.isEmpty || !mail.isEmpty else { continue }
             let folder = "m/\(MemberToken.token(for: member.id, secret: secret))/"
             links.append(MemberLink(member: member, path: folder))
-            pages.append(Page(path: folder + "index.html", content: .memberHome(member, cards: cards)))
+            pages.append(Page(path: folder + "index.html", content: .memberHome(member, cards: cards, letters: mail)))
             for card in cards {
                 let slug = card.theme.slug
                 let items = cityItems[slug, default: [:]][member.city]

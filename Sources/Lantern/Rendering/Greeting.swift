@@ -5,10 +5,14 @@ enum Greeting {
     /// The variables a greeting may use; README lists what each holds.
     static let variables = ["name", "department", "city", "years_of_service", "service_year", "budget",
                             "theme_title", "festival_date", "union_name", "site_name"]
+    /// Personal letters have no theme: no budget, title or festival day.
+    static let letterVariables = ["name", "department", "city", "years_of_service", "service_year",
+                                  "union_name", "site_name"]
 
     /// Checks the Mustache tags against the Markdown source (so positions are the file's),
     /// renders the Markdown with libcmark and compiles the HTML as a template.
-    static func compile(_ markdown: String, file: String, firstLine: Int, into d: inout Diagnostics) -> MustacheTemplate? {
+    static func compile(_ markdown: String, file: String, firstLine: Int, variables: [String] = variables,
+                        into d: inout Diagnostics) -> MustacheTemplate? {
         if case .failure(let error) = MustacheDiagnostic.parse(markdown, file: file, firstLine: firstLine) {
             d.append(contentsOf: error.diagnostics)
             return nil

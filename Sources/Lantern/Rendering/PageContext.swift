@@ -25,7 +25,10 @@ struct PageContext {
             context["theme"] = self.theme(theme)
             context["categories"] = categories(items)
             context["item_count"] = items.count
-        case .memberHome(let member, let cards):
+        case .memberHome(let member, let cards, let letters):
+            context["letters"] = letters.map { letter in
+                ["title": letter.title, "body_html": letter.body.render(memberVariables(member))] as [String: Any]
+            }
             context["page_title"] = site.name
             context["member_page"] = true
             context["member"] = ["name": member.name]
@@ -104,14 +107,24 @@ struct PageContext {
 
     /// The greeting with the member's variables, escaped by Mustache.
     func greeting(_ card: Page.Card, _ member: Member) -> String {
-        let years = member.yearsOfService(on: today)
-        return card.theme.greeting.render(Context.make([
-            "name": member.name, "department": member.department, "city": member.city,
+        var variables = memberVariables(member)
+        variables["budget"] = card.theme.budget.description
+        variables["theme_title"] = card.theme.title
+        variables["festival_date"] = "\(card.day.month)月\(card.day.day)日"
+        return card.theme.greeting.render(variables)
+    }
+
+    /// What a card or letter may say about the member: nothing else from the roster reaches a page.
+    func memberVariables(_ member: Member) -> [String: Any] {
+        let fields = site.cardFields
+        let years = fields.contains("years_of_service") ? member.yearsOfService(on: today) : nil
+        return Context.make([
+            "name": member.name,
+            "department": fields.contains("department") ? member.department : nil,
+            "city": fields.contains("city") ? member.city : nil,
             "years_of_service": years, "service_year": years.map { $0 + 1 },
-            "budget": card.theme.budget.description, "theme_title": card.theme.title,
-            "festival_date": "\(card.day.month)月\(card.day.day)日",
             "union_name": site.union, "site_name": site.name,
-        ]))
+        ])
     }
 
     func mailto(_ member: Member, _ theme: Theme) -> String? {

@@ -20,6 +20,7 @@ enum AuditFiles {
         let context: [String: Any] = [
             "site": site.name, "union": site.union, "policy": audit.policyName, "source": audit.policySource,
             "annual_cap": audit.annualCap?.description ?? "不设上限 none",
+            "letters": audit.letters, "letter_recipients": audit.letterRecipients,
             "themes": audit.themes.map { line in
                 ["slug": line.slug, "title": line.title, "occasion": line.occasion, "date": line.date,
                  "window": line.window, "budget": line.budget.description, "cap": line.cap?.description ?? "—",
@@ -53,6 +54,8 @@ enum AuditFiles {
     <table><tr><th>专区 Theme</th><th>场合 Occasion</th><th>日期 Date</th><th>开放 Window</th><th>预算 Budget</th><th>上限 Cap</th><th>符合条件人数 Eligible</th><th>计划总额 Planned total</th></tr>
     {{#themes}}<tr><td>{{title}}<br><code>{{slug}}</code></td><td>{{occasion}}</td><td>{{date}}</td><td>{{window}}</td><td class="n">{{budget}}</td><td class="n">{{cap}}</td><td class="n">{{eligible}}</td><td class="n">{{total}}</td></tr>
     {{/themes}}</table>
+    <h2>个人慰问信 Personal letters</h2>
+    <p>{{letters}} 封，收信人 {{letter_recipients}} 人 ({{letters}} letters to {{letter_recipients}} members; reasons are not recorded here).</p>
     <h2>因政策隐藏的商品 Items hidden by a rule</h2>
     <table><tr><th>专区 Theme</th><th>SKU</th><th>名称 Name</th><th>类别 Category</th><th>价格 Price</th><th>规则 Rule</th></tr>
     {{#hidden}}<tr><td>{{theme}}</td><td>{{sku}}</td><td>{{name}}</td><td>{{category}}</td><td class="n">{{price}}</td><td>{{reason}}</td></tr>

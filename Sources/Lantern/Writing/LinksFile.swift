@@ -5,15 +5,20 @@ import CSV
 ///
 /// UTF-8 with a byte-order mark and CRLF line ends, so Excel on Chinese Windows opens it as is.
 enum LinksFile {
-    static func csv(_ links: [SitePlan.MemberLink], baseURL: String?) throws -> Data {
+    static func csv(_ links: [SitePlan.MemberLink], baseURL: String?, encryptedWith secret: Secret?) throws -> Data {
         let writer = try CSVWriter(stream: .toMemory(), newline: .crlf)
         try writer.write(row: ["id", "name", "email", "phone", "url"])
         for link in links {
             try writer.write(row: [link.member.id.rawValue, link.member.name, link.member.email,
-                                   link.member.phone, (baseURL ?? "") + link.path])
+                                   link.member.phone, url(link, baseURL: baseURL, secret: secret)])
         }
         writer.stream.close()
         let body = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
         return Data([0xEF, 0xBB, 0xBF]) + body + Data("\r\n".utf8)
+    }
+
+    /// The member's full link: base URL (when set), folder, and with encryption the key fragment.
+    static func url(_ link: SitePlan.MemberLink, baseURL: String?, secret: Secret?) -> String {
+        (baseURL ?? "") + link.path + (secret.map { "#k=" + MemberKey.fragment(for: link.member.id, secret: $0) } ?? "")
     }
 }
