@@ -19,8 +19,12 @@ site: build
 	@echo "Open public/index.html (portal, shops, care menu)."
 	@echo "Member pages: see private/links.csv for each member's personal link (never publish private/)."
 
+# Swift tests, then the browser tests (headless Chromium against the real binary).
 test: deps
+	$(SWIFT) build --product lantern
 	$(SWIFT) test
+	@scripts/install-test-deps.sh
+	python3 -m pytest Tests/browser
 
 clean:
 	rm -rf .build public/index.html public/robots.txt public/assets public/shop public/menu public/m private/state

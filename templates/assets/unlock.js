@@ -7,8 +7,8 @@
   "use strict";
   var sealed = document.getElementById("sealed");
   var main = document.getElementById("main");
-  var match = /(?:^#|&)k=([A-Za-z0-9_-]{43})(?:&|$)/.exec(location.hash);
-  if (!sealed || !main || !match || !window.crypto || !crypto.subtle) { return; }
+  if (!sealed || !main || !window.crypto || !crypto.subtle) { return; }
+  var data = bytes(sealed.getAttribute("data-sealed"));
 
   function bytes(base64) {
     var binary = atob(base64.replace(/-/g, "+").replace(/_/g, "/"));
@@ -17,17 +17,28 @@
     return out;
   }
 
-  var data = bytes(sealed.getAttribute("data-sealed"));
-  crypto.subtle.importKey("raw", bytes(match[1] + "="), "AES-GCM", false, ["decrypt"])
-    .then(function (key) {
-      return crypto.subtle.decrypt({ name: "AES-GCM", iv: data.slice(0, 12) }, key, data.slice(12));
-    })
-    .then(function (plain) {
-      main.innerHTML = new TextDecoder().decode(plain);
-      // Links between this member's own pages keep the key.
-      var links = main.querySelectorAll("a[data-keep-key]");
-      for (var i = 0; i < links.length; i++) { links[i].href = links[i].getAttribute("href") + location.hash; }
-      document.dispatchEvent(new Event("lantern:unlocked"));
-    })
-    .catch(function () { /* wrong key: the locked message stays */ });
+  var unlocked = false;
+
+  function unlock() {
+    var match = /(?:^#|&)k=([A-Za-z0-9_-]{43})(?:&|$)/.exec(location.hash);
+    if (unlocked || !match) { return; }
+    crypto.subtle.importKey("raw", bytes(match[1] + "="), "AES-GCM", false, ["decrypt"])
+      .then(function (key) {
+        return crypto.subtle.decrypt({ name: "AES-GCM", iv: data.slice(0, 12) }, key, data.slice(12));
+      })
+      .then(function (plain) {
+        if (unlocked) { return; }
+        unlocked = true;
+        main.innerHTML = new TextDecoder().decode(plain);
+        // Links between this member's own pages keep the key.
+        var links = main.querySelectorAll("a[data-keep-key]");
+        for (var i = 0; i < links.length; i++) { links[i].href = links[i].getAttribute("href") + location.hash; }
+        document.dispatchEvent(new Event("lantern:unlocked"));
+      })
+      .catch(function () { /* wrong key: the locked message stays */ });
+  }
+
+  unlock();
+  // A corrected link pasted into the same tab changes only the fragment: try again.
+  window.addEventListener("hashchange", unlock);
 })();

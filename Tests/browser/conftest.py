@@ -1,0 +1,78 @@
+"""Fixtures for the browser tests: a site built by the real `lantern` binary, served on
+127.0.0.1 by Python's http.server (WebCrypto needs a secure context: localhost counts), and a
+headless Chromium driven by Selenium (Debian's chromium + chromium-driver)."""
+import csv
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import tempfile
+import threading
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+REPO = Path(__file__).resolve().parents[2]
+LANTERN = REPO / ".build" / "debug" / "lantern"
+
+
+def build_site(extra_yaml: str, today: str = "2026-06-10"):
+    """Copies the sample site, appends to its site.yaml, builds it; returns (public, links)."""
+    root = Path(tempfile.mkdtemp(prefix="lantern-browser-"))
+    for folder in ("content", "templates"):
+        shutil.copytree(REPO / folder, root / folder)
+    with open(root / "content" / "site.yaml", "a", encoding="utf-8") as f:
+        f.write(extra_yaml)
+    env = dict(os.environ, LANTERN_SECRET="browser-test-secret")
+    subprocess.run([str(LANTERN), "build", "--site", str(root), "--today", today],
+                   check=True, env=env, capture_output=True)
+    with open(root / "private" / "links.csv", encoding="utf-8-sig", newline="") as f:
+        links = {row["id"]: row for row in csv.DictReader(f)}
+    return root / "public", links
+
+
+class Server:
+    def __init__(self, folder: Path):
+        handler = functools.partial(QuietHandler, directory=str(folder))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.httpd.shutdown()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser():
+    options = webdriver.ChromeOptions()
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=390,1200"):
+        options.add_argument(arg)
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="module")
+def encrypted_site():
+    public, links = build_site("privacy:\n  encrypt: true\n")
+    server = Server(public)
+    yield server.base, links
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def plain_site():
+    public, links = build_site("")
+    server = Server(public)
+    yield server.base, links, public
+    server.close()

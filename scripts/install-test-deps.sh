@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what the browser tests need, when missing: Debian's chromium and chromium-driver,
+# and selenium from PyPI.
+set -euo pipefail
+
+missing=()
+for pkg in chromium chromium-driver; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq "${missing[@]}"
+fi
+python3 -c "import selenium" 2>/dev/null || python3 -m pip install --quiet "selenium>=4.15"
+python3 -c "import pytest" 2>/dev/null || python3 -m pip install --quiet pytest
