@@ -7,7 +7,7 @@ struct LanternCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lantern",
         abstract: "Builds trade-union welfare sites: festival shops, member storefronts and cards, care menus.",
-        subcommands: [BuildCommand.self, CheckCommand.self, CalendarCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, CalendarCommand.self, LinksCommand.self],
         defaultSubcommand: BuildCommand.self)
 }
 

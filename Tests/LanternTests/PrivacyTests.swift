@@ -146,3 +146,24 @@ import Testing
         #expect(!site.text("index.html").contains("data-sealed"))
     }
 }
+
+/// `lantern links` prints what `private/links.csv` holds, as CSV or JSON.
+@Suite struct LinksCommandTests {
+    @Test func linksMatchTheFileTheBuildWrote() throws {
+        let site = try EncryptedPagesTests.encryptedSite("minimal")
+        let options = BuildOptions(site: site.site, output: site.output, privateFolder: site.privateFolder,
+                                   today: Day("2026-06-10")!, environment: ["LANTERN_SECRET": "test-secret"])
+        let csv = try Links.export(options, format: .csv)
+        #expect(csv == (try Data(contentsOf: site.privateFolder.appending(path: "links.csv"))))
+        let rows = try JSONSerialization.jsonObject(with: Links.export(options, format: .json)) as? [[String: String]]
+        let t001 = try #require(rows?.first { $0["id"] == "T001" })
+        #expect(t001["name"] == "李静" && t001["url"]?.hasPrefix("m/\(site.token("T001"))/#k=") == true)
+    }
+
+    @Test func linksNeedASecretAndNeverCreateOne() throws {
+        let site = try TestSite("minimal")
+        let options = BuildOptions(site: site.site, privateFolder: site.privateFolder, today: Day("2026-06-10")!, environment: [:])
+        #expect(throws: DiagnosticsError.self) { try Links.export(options, format: .csv) }
+        #expect(!FileManager.default.fileExists(atPath: site.privateFolder.appending(path: "secret.key").path))
+    }
+}

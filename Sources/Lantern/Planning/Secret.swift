@@ -10,12 +10,17 @@ public struct Secret: Sendable {
 
     var key: SymmetricKey { SymmetricKey(data: bytes) }
 
-    public static func load(privateFolder: URL, environment: [String: String]) throws(DiagnosticsError) -> Secret {
+    /// With `create: false` a missing secret is an error (commands that only read, like `links`).
+    public static func load(privateFolder: URL, environment: [String: String], create: Bool = true) throws(DiagnosticsError) -> Secret {
         if let text = environment["LANTERN_SECRET"], !text.isEmpty { return Secret(text) }
         let file = privateFolder.appending(path: "secret.key")
         if let data = FileManager.default.contents(atPath: file.path),
            let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
             return Secret(text)
+        }
+        guard create else {
+            throw DiagnosticsError([.error("no site secret yet", at: SourceLocation(file: file.path),
+                                           hint: "run `lantern build` first, or set LANTERN_SECRET")])
         }
         let text = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.map { String(format: "%02x", $0) }.joined()
         do {

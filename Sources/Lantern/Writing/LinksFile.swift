@@ -17,6 +17,17 @@ enum LinksFile {
         return Data([0xEF, 0xBB, 0xBF]) + body + Data("\r\n".utf8)
     }
 
+    /// The same rows as JSON: `[{"id": …, "name": …, "email": …, "phone": …, "url": …}]`.
+    static func json(_ links: [SitePlan.MemberLink], baseURL: String?, encryptedWith secret: Secret?) throws -> Data {
+        let rows = links.map { link in
+            ["id": link.member.id.rawValue, "name": link.member.name, "email": link.member.email,
+             "phone": link.member.phone, "url": url(link, baseURL: baseURL, secret: secret)]
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(rows) + Data("\n".utf8)
+    }
+
     /// The member's full link: base URL (when set), folder, and with encryption the key fragment.
     static func url(_ link: SitePlan.MemberLink, baseURL: String?, secret: Secret?) -> String {
         (baseURL ?? "") + link.path + (secret.map { "#k=" + MemberKey.fragment(for: link.member.id, secret: $0) } ?? "")

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import Lantern
+
+struct LinksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "links", abstract: "Print every member's personal link (as private/links.csv holds), for mail merge.")
+
+    @OptionGroup var siteOptions: SiteOptions
+
+    @Option(name: .customLong("private"), help: "The private folder holding the secret. Default: SITE/private.")
+    var privateFolder: String?
+
+    @Option(help: "csv (UTF-8 with BOM, for Excel) or json.")
+    var format: Links.Format = .csv
+
+    func run() throws {
+        let options = BuildOptions(site: SiteOptions.url(siteOptions.site), privateFolder: privateFolder.map(SiteOptions.url),
+                                   today: try siteOptions.day())
+        do {
+            FileHandle.standardOutput.write(try Links.export(options, format: format))
+        } catch {
+            throw fail(error, "links")
+        }
+    }
+}
+
+extension Links.Format: ExpressibleByArgument {}
