@@ -142,3 +142,30 @@ import Testing
         }
     }
 }
+
+/// The policies shipped in `content/policies/` load and say what PRODUCT.md says.
+@Suite struct ShippedPolicyTests {
+    static func load(_ name: String) throws -> Policy {
+        try PolicyLoader.load(TextFile.read(TestSite.repository.appending(path: "content/policies/\(name).yaml"),
+                                            displayPath: name)).0
+    }
+
+    @Test func nationalDefaultHasNoCapsAndNoWomensDay() throws {
+        let policy = try Self.load("national")
+        #expect(policy.annualCap == nil && policy.rule(for: "dragon-boat")?.cap == nil)
+        #expect(policy.rule(for: "womens-day")?.allowed == false)
+        #expect(policy.rule(for: "birthday")?.vouchers == [.cake])
+        for word in ["购物卡", "礼品卡", "储值卡", "充值卡", "代金券", "现金", "红包"] { #expect(policy.forbiddenWords.contains(word)) }
+    }
+
+    @Test func provincialExamplesCarryTheirCaps() throws {
+        let guizhou = try Self.load("guizhou")
+        #expect(guizhou.rule(for: "spring-festival")?.cap == Money(yuan: 500))
+        #expect(guizhou.rule(for: "mid-autumn")?.cap == Money(yuan: 200))
+        #expect(guizhou.rule(for: "birthday")?.cap == Money(yuan: 300))
+        let heilongjiang = try Self.load("heilongjiang")
+        #expect(heilongjiang.rule(for: "womens-day")?.cap == Money(yuan: 100))
+        #expect(heilongjiang.rule(for: "womens-day")?.audience.gender == .female)
+        #expect(!guizhou.source.isEmpty && !heilongjiang.source.isEmpty)
+    }
+}

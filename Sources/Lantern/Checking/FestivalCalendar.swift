@@ -31,11 +31,12 @@ public struct FestivalCalendar: Sendable {
     /// A table for people: date, Chinese and English name, whether welfare is allowed.
     public var text: String {
         var lines = ["\(year) 年节日 Occasions"]
+        let width = rows.map(\.occasion.englishName.count).max() ?? 0
         for row in rows {
             let date = row.day?.description ?? "个人 personal"
             let allowed = row.allowed ? "可发放 allowed" : "不可 not allowed"
             let name = row.occasion.chineseName + String(repeating: "　", count: max(0, 5 - row.occasion.chineseName.count))
-            lines.append("\(date.padding(toLength: 12, withPad: " ", startingAt: 0))  \(name) \(row.occasion.englishName.padding(toLength: 22, withPad: " ", startingAt: 0)) \(allowed)")
+            lines.append("\(date.padding(toLength: 12, withPad: " ", startingAt: 0))  \(name) \(row.occasion.englishName.padding(toLength: width, withPad: " ", startingAt: 0)) \(allowed)")
         }
         return lines.joined(separator: "\n") + "\n"
     }

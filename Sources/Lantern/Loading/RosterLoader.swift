@@ -72,24 +72,11 @@ enum RosterLoader {
         case .solar:
             return optionalDay("birthday", row, c, &diagnostics).map { .solar($0) }
         case .lunar:
-            if let lunar = lunarBirthday(text) { return lunar }
+            if let lunar = LunarDate(text) { return .lunar(lunar) }
             diagnostics.error("bad lunar birthday `\(text)`", at: c.location("birthday", row),
                               hint: "write the lunar date as YYYY-MM-DD (1968-08-15 = 八月十五), or YYYY-LMM-DD for a leap month (1968-L04-15)")
             return nil
         }
-    }
-
-    /// `1968-08-15` or `1968-L04-15` (leap month); months 1–12, days 1–30.
-    static func lunarBirthday(_ text: String) -> Member.Birthday? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), parts[2].count == 2, let day = Int(parts[2])
-        else { return nil }
-        let isLeap = parts[1].hasPrefix("L")
-        let monthText = isLeap ? String(parts[1].dropFirst()) : parts[1]
-        guard monthText.count == 2, monthText.allSatisfy(\.isASCII), let month = Int(monthText),
-              (1...12).contains(month), (1...30).contains(day), parts[0].allSatisfy(\.isASCII), parts[2].allSatisfy(\.isASCII)
-        else { return nil }
-        return .lunar(year: year, month: month, isLeapMonth: isLeap, day: day)
     }
 
     private static func optionalDay(_ column: String, _ row: CSVTable.Row, _ c: CSVColumns,

@@ -28,7 +28,8 @@ extension YAMLMap {
 
     /// Yuan read from the scalar's text as written, so `128.50` never passes through a `Double`.
     func money(_ key: String, required: Bool = false, into diagnostics: inout Diagnostics) -> Money? {
-        guard let text = string(key, required: required, into: &diagnostics) else { return nil }
+        // An empty value (`annual_cap:`) means "none" for an optional amount.
+        guard let text = string(key, required: required, into: &diagnostics), !text.isEmpty else { return nil }
         return FieldParsers.money(text, field: key, at: location(of: entry(key)!.value), into: &diagnostics)
     }
 

@@ -11,8 +11,8 @@ extension Member {
             return nil
         case .solar(let birth):
             return Day(year: year, month: birth.month, day: birth.day) ?? Day(year: year, month: birth.month, day: birth.day - 1)
-        case .lunar(_, let month, let isLeapMonth, let day):
-            return try? LunarCalendar.birthday(month: month, isLeapMonth: isLeapMonth, day: day, inGregorianYear: year)
+        case .lunar(let date):
+            return try? LunarCalendar.birthday(month: date.month, isLeapMonth: date.isLeapMonth, day: date.day, inGregorianYear: year)
         }
     }
 }

@@ -7,7 +7,7 @@ public struct Member: Sendable {
     public enum Birthday: Hashable, Sendable {
         case solar(Day)
         /// `1968-L04-15` is the 15th of the leap fourth month of 1968.
-        case lunar(year: Int, month: Int, isLeapMonth: Bool, day: Int)
+        case lunar(LunarDate)
     }
     public enum Status: String, Sendable { case active, left }
 
