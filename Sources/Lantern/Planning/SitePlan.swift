@@ -8,6 +8,9 @@ public struct SitePlan: Sendable {
         public var member: Member
         /// Relative to the site root, e.g. `m/<token>/`.
         public var path: String
+
+        /// The link as a member opens it: absolute under `base_url`, else relative to the site root.
+        public func url(baseURL: String?) -> String { (baseURL ?? "") + path }
     }
 
     /// Plans every page for `today`: the portal, shops of open and upcoming themes, the care

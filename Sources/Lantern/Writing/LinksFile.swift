@@ -10,7 +10,7 @@ enum LinksFile {
         try writer.write(row: ["id", "name", "email", "phone", "url"])
         for link in links {
             try writer.write(row: [link.member.id.rawValue, link.member.name, link.member.email,
-                                   link.member.phone, (baseURL ?? "") + link.path])
+                                   link.member.phone, link.url(baseURL: baseURL)])
         }
         writer.stream.close()
         let body = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
