@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Installs the system packages Lantern builds against, when they are missing.
-# Debian packages: libcmark-dev (CommonMark) and pkg-config (SwiftPM finds libcmark through it).
+# Installs the system packages Lantern builds and tests against, when they are missing.
+# Build: libcmark-dev (CommonMark), libqrencode-dev (QR codes on print sheets), and pkg-config
+# (SwiftPM finds both libraries through it).
+# Tests: zbar-tools (zbarimg decodes the print sheets' QR codes) and librsvg2-bin (rsvg-convert
+# rasterises their SVG for it).
 set -euo pipefail
 
 missing=()
-for pkg in libcmark-dev pkg-config; do
+for pkg in libcmark-dev libqrencode-dev pkg-config zbar-tools librsvg2-bin; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
@@ -14,4 +17,4 @@ sudo=""
 [ "$(id -u)" -ne 0 ] && sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
-$sudo apt-get install -y -qq "${missing[@]}"
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -22,6 +22,9 @@ struct BuildCommand: ParsableCommand {
             report(result.warnings)
             print("built \(result.pages) pages for \(result.members) members (today \(day)): "
                 + "\(result.output.written) written, \(result.output.unchanged) unchanged, \(result.output.removed) removed → \(options.output.path)")
+            if result.printSheets > 0 {
+                print("print sheets: \(result.printSheets) departments → \(options.privateFolder.appending(path: "print").path)")
+            }
         } catch {
             throw fail(error, "build")
         }

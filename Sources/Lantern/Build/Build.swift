@@ -10,6 +10,8 @@ public struct Build {
         public var pages: Int
         public var members: Int
         public var output: OutputTree.Report
+        /// Files written to `private/print/` (none without `base_url`).
+        public var printSheets: Int
     }
 
     public let options: BuildOptions
@@ -41,13 +43,17 @@ public struct Build {
         } catch {
             throw DiagnosticsError([.error("cannot write the private reports: \(error)", at: nil)])
         }
+        let printSheets = try PrintSheets.sheets(plan.links, site: content.config, secret: content.config.encrypt ? secret : nil)
+        let warnings = checked.warnings + [PrintSheets.warning(plan.links, site: content.config)].compactMap { $0 }
         stage(5)
         do {
             let report = try OutputTree(output: options.output, privateFolder: options.privateFolder).write(files)
             for (name, data) in reports {
                 try data.write(to: options.privateFolder.appending(path: name), options: .atomic)
             }
-            return Result(warnings: checked.warnings, pages: plan.pages.count, members: plan.links.count, output: report)
+            try PrintSheets.write(printSheets, privateFolder: options.privateFolder)
+            return Result(warnings: warnings, pages: plan.pages.count, members: plan.links.count, output: report,
+                          printSheets: printSheets.count)
         } catch {
             throw DiagnosticsError([.error("cannot write the output: \(error.localizedDescription)",
                                            at: SourceLocation(file: options.output.path),

@@ -8,6 +8,13 @@ public struct SitePlan: Sendable {
         public var member: Member
         /// Relative to the site root, e.g. `m/<token>/`.
         public var path: String
+
+        /// The link as a member opens it: absolute under `base_url`, else relative to the site root.
+        /// The member's full link: base URL (when set), folder, and, when pages are encrypted
+        /// (`secret` given), the key fragment `#k=…`.
+        public func url(baseURL: String?, secret: Secret? = nil) -> String {
+            (baseURL ?? "") + path + (secret.map { "#k=" + MemberKey.fragment(for: member.id, secret: $0) } ?? "")
+        }
     }
 
     /// Plans every page for `today`: the portal, shops of open and upcoming themes, the care

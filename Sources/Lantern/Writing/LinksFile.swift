@@ -10,7 +10,7 @@ enum LinksFile {
         try writer.write(row: ["id", "name", "email", "phone", "url"])
         for link in links {
             try writer.write(row: [link.member.id.rawValue, link.member.name, link.member.email,
-                                   link.member.phone, url(link, baseURL: baseURL, secret: secret)])
+                                   link.member.phone, link.url(baseURL: baseURL, secret: secret)])
         }
         writer.stream.close()
         let body = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
@@ -21,15 +21,10 @@ enum LinksFile {
     static func json(_ links: [SitePlan.MemberLink], baseURL: String?, encryptedWith secret: Secret?) throws -> Data {
         let rows = links.map { link in
             ["id": link.member.id.rawValue, "name": link.member.name, "email": link.member.email,
-             "phone": link.member.phone, "url": url(link, baseURL: baseURL, secret: secret)]
+             "phone": link.member.phone, "url": link.url(baseURL: baseURL, secret: secret)]
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(rows) + Data("\n".utf8)
-    }
-
-    /// The member's full link: base URL (when set), folder, and with encryption the key fragment.
-    static func url(_ link: SitePlan.MemberLink, baseURL: String?, secret: Secret?) -> String {
-        (baseURL ?? "") + link.path + (secret.map { "#k=" + MemberKey.fragment(for: link.member.id, secret: $0) } ?? "")
     }
 }
