@@ -13,20 +13,68 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("private"), help: "Where links.csv, reports, build state and the secret go. Default: SITE/private. Never publish it.")
     var privateFolder: String?
 
+    @Option(help: "Workers rendering member pages. Default: the number of cores.")
+    var jobs: Int?
+
+    @Flag(help: "Print nothing but warnings and errors.")
+    var quiet = false
+
     func run() throws {
         let day = try siteOptions.day()
-        let options = BuildOptions(site: SiteOptions.url(siteOptions.site), output: output.map(SiteOptions.url),
+        var options = BuildOptions(site: SiteOptions.url(siteOptions.site), output: output.map(SiteOptions.url),
                                    privateFolder: privateFolder.map(SiteOptions.url), today: day)
+        if let jobs {
+            guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
+            options.jobs = jobs
+        }
+        let display = ProgressDisplay(mode: quiet ? .quiet : isatty(STDOUT_FILENO) == 1 ? .terminal : .summary)
         do {
-            let result = try Build(options, progress: { print($0) }).run()
+            let result = try Build(options, progress: display.show).run()
+            display.finish()
             report(result.warnings)
-            print("built \(result.pages) pages for \(result.members) members (today \(day)): "
-                + "\(result.output.written) written, \(result.output.unchanged) unchanged, \(result.output.removed) removed → \(options.output.path)")
+            guard !quiet else { return }
+            let o = result.output
+            let what = result.changes.map { "\($0) → " } ?? ""
+            print("\(what)\(o.written) files written (\(o.bytesWritten.formatted()) bytes), \(o.unchanged) unchanged, \(o.removed) removed; "
+                + "\(result.pages) pages for \(result.members) members (\(result.membersReused) carried over), today \(day) → \(options.output.path)")
             if result.printSheets > 0 {
                 print("print sheets: \(result.printSheets) departments → \(options.privateFolder.appending(path: "print").path)")
             }
         } catch {
+            display.finish()
             throw fail(error, "build")
         }
     }
+}
+
+/// Progress as the build goes: on a terminal, the stage and a live count
+/// (`[5/6] member pages 41,200/100,000`); otherwise nothing until the one summary line.
+final class ProgressDisplay: @unchecked Sendable {
+    enum Mode { case terminal, summary, quiet }
+
+    let mode: Mode
+    private let lock = NSLock()
+    private var line = ""
+
+    init(mode: Mode) { self.mode = mode }
+
+    func show(_ event: Build.Event) {
+        guard mode == .terminal else { return }
+        lock.withLock {
+            switch event {
+            case .stage(let number, let total, let name):
+                line = "[\(number)/\(total)] \(name)"
+                write((number > 1 ? "\n" : "") + line)
+            case .progress(let done, let total):
+                write("\r\(line) \(done.formatted())/\(total.formatted())")
+            }
+        }
+    }
+
+    func finish() {
+        guard mode == .terminal else { return }
+        lock.withLock { if !line.isEmpty { write("\n"); line = "" } }
+    }
+
+    private func write(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
 }

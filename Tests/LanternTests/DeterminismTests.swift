@@ -20,13 +20,14 @@ import Testing
         let again = try site.build(today: "2026-06-10")
         #expect(again.output.written == 0 && again.output.removed == 0)
 
-        // T001 leaves: both of her pages and her folder go.
+        // T001 leaves: her home page, her two storefronts and her folder go, and so does the
+        // birthday item list for 北京, which only she used.
         let folder = "m/\(site.token("T001"))"
         #expect(site.outputFiles().keys.contains("\(folder)/index.html"))
         try site.write("content/roster.csv", site.read("content/roster.csv").replacingOccurrences(
             of: "li.jing@example.com,13900000001,zh-CN,active", with: "li.jing@example.com,13900000001,zh-CN,left"))
         let after = try site.build(today: "2026-06-10")
-        #expect(after.output.removed == 3)
+        #expect(after.output.removed == 4)
         #expect(!FileManager.default.fileExists(atPath: site.output.appending(path: folder).path))
     }
 }

@@ -28,10 +28,9 @@ import Testing
         let expected = ["T001": ["Z-1", "Z-2", "O-1"], "T002": ["Z-1", "Z-2", "O-1"],
                         "T003": ["Z-1", "O-1"], "T004": ["Z-1", "Z-2", "O-1"], "T006": ["Z-1", "Z-2", "O-1"]]
         for (id, skus) in expected {
-            let page = site.text("m/\(site.token(id))/dragon-boat/index.html")
-            #expect(HTML.offeredSKUs(page) == skus, "\(id)")
+            #expect(site.offeredSKUs("m/\(site.token(id))/dragon-boat/index.html") == skus, "\(id)")
         }
-        #expect(HTML.offeredSKUs(site.text("m/\(site.token("T001"))/birthday/index.html")) == ["B-1"])
+        #expect(site.offeredSKUs("m/\(site.token("T001"))/birthday/index.html") == ["B-1"])
         // The shared shop shows every city's items, still within budget and active.
         let shop = site.text("shop/dragon-boat/index.html")
         for sku in ["肉粽礼盒", "豆沙粽", "花生油"] { #expect(shop.contains(sku)) }
@@ -45,7 +44,7 @@ import Testing
         // Female and active: T001, T003 (T005 is female but has left).
         #expect(fronts == ["m/\(site.token("T001"))/womens-day/index.html", "m/\(site.token("T003"))/womens-day/index.html"].sorted())
         // Budget ¥100: W-2 (¥150) is out; S-1 only in 上海; O-1 (¥99) is in.
-        #expect(HTML.offeredSKUs(site.text("m/\(site.token("T001"))/womens-day/index.html")) == ["O-1", "W-1"])
+        #expect(site.offeredSKUs("m/\(site.token("T001"))/womens-day/index.html") == ["O-1", "W-1"])
         // T003's birthday (03-06) is also in its window: two cards on her home page.
         let home = site.text("m/\(site.token("T003"))/index.html")
         #expect(home.contains("三八节快乐") && home.contains("生日快乐"))

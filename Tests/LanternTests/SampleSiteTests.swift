@@ -77,20 +77,20 @@ import Testing
         let (members, products) = try Self.inputs(site)
         var checked = 0
         for member in members where member.status == .active {
-            let page = site.text("m/\(site.token(member.id.rawValue))/dragon-boat-2026/index.html")
+            let storefront = "m/\(site.token(member.id.rawValue))/dragon-boat-2026/index.html"
             // The rule, stated plainly: tagged dragon-boat, active, in stock, ≤ ¥200, delivered to the
             // member's city, and not one of the sample's deliberately non-compliant items.
             let expected = products.filter {
                 $0.tags.contains("dragon-boat") && !$0.sku.rawValue.hasPrefix("BAD-") && $0.active && ($0.stock ?? 1) > 0 && $0.price.fen <= 20000
                     && ($0.cities == nil || $0.cities!.contains(member.city))
             }.map(\.sku.rawValue)
-            #expect(HTML.offeredSKUs(page).sorted() == expected.sorted(), "\(member.id) in \(member.city)")
+            #expect(site.offeredSKUs(storefront).sorted() == expected.sorted(), "\(member.id) in \(member.city)")
             checked += 1
         }
         #expect(checked >= 40)
         // The sample really does differ by city: not every storefront is the same list.
         let lists = Set(members.filter { $0.status == .active }.map {
-            HTML.offeredSKUs(site.text("m/\(site.token($0.id.rawValue))/dragon-boat-2026/index.html"))
+            site.offeredSKUs("m/\(site.token($0.id.rawValue))/dragon-boat-2026/index.html")
         })
         #expect(lists.count >= 3)
     }

@@ -1,5 +1,5 @@
 /* Lantern storefront helper. No dependencies, ES5 so old in-app browsers (WeChat) run it.
-   Sums the checked items of each form[data-budget-fen], shows the total in the form's <output>,
+   Loads the member's shared item list into the order form, sums the checked items of each form[data-budget-fen], shows the total in the form's <output>,
    and blocks submitting over budget. The page works without it: the order endpoint checks again. */
 (function () {
   "use strict";
@@ -80,9 +80,40 @@
     update();
   }
 
+  // A storefront's items live in a list page shared by every member of the same group; load
+  // its <template data-choices> into the order form. Without JavaScript (or on file://, where
+  // browsers refuse to fetch) the container keeps its link to the list page.
+  function loadChoices(container, done) {
+    var src = container.getAttribute("data-choices-src");
+    if (!src || !window.fetch || !window.DOMParser) { return done(); }
+    fetch(src).then(function (response) {
+      if (!response.ok) { throw new Error(String(response.status)); }
+      return response.text();
+    }).then(function (text) {
+      var doc = new DOMParser().parseFromString(text, "text/html");
+      var template = doc.querySelector("template[data-choices]");
+      if (template) {
+        container.innerHTML = template.innerHTML;
+        container.removeAttribute("data-choices-src");
+      }
+      done();
+    }).catch(function () { done(); });
+  }
+
   function start() {
     var forms = document.querySelectorAll("form[data-budget-fen]");
-    for (var i = 0; i < forms.length; i++) { setUp(forms[i]); }
+    for (var i = 0; i < forms.length; i++) {
+      (function (form) {
+        if (form.getAttribute("data-ready")) { return; }
+        form.setAttribute("data-ready", "1");
+        var container = form.querySelector("[data-choices-src]");
+        if (container) {
+          loadChoices(container, function () { setUp(form); });
+        } else {
+          setUp(form);
+        }
+      })(forms[i]);
+    }
   }
 
   if (document.readyState === "loading") {

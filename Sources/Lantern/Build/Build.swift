@@ -1,29 +1,39 @@
 import Foundation
 
-/// A site build as a list of named stages: load → check → plan → render → write.
+/// A site build as a list of named stages: load → check → plan → shared pages → member pages → publish.
 ///
-/// Nothing is written until every earlier stage has passed, so a build that fails on bad input
-/// leaves the output folder exactly as it was.
-public struct Build {
+/// The first three stages work in memory. Pages are staged beside the output and published by
+/// swapping folders (`StagedOutput`), so a build that fails or is killed leaves the output as the
+/// last successful build left it, and a successful one never leaves a mix of old and new files.
+public struct Build: Sendable {
     public struct Result: Sendable {
         public var warnings: [Diagnostic]
         public var pages: Int
         public var members: Int
-        public var output: OutputTree.Report
+        /// Members whose pages were carried over without rendering (their inputs did not change).
+        public var membersReused: Int
+        public var output: StagedOutput.Report
+        /// What changed in the inputs since the last build, when it is known.
+        public var changes: String?
         /// Files written to `private/print/` (none without `base_url`).
         public var printSheets: Int
     }
 
-    public let options: BuildOptions
-    /// Called with `[i/n] stage` as each stage starts.
-    public var progress: @Sendable (String) -> Void
+    /// What a build reports as it goes.
+    public enum Event: Sendable {
+        case stage(number: Int, of: Int, name: String)
+        case progress(done: Int, total: Int)
+    }
 
-    public init(_ options: BuildOptions, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+    public let options: BuildOptions
+    public var progress: @Sendable (Event) -> Void
+
+    public init(_ options: BuildOptions, progress: @escaping @Sendable (Event) -> Void = { _ in }) {
         self.options = options
         self.progress = progress
     }
 
-    public static let stages = ["load content", "check", "plan pages", "render", "write"]
+    public static let stages = ["load content", "check", "plan pages", "shared pages", "member pages", "publish"]
 
     public func run() throws(DiagnosticsError) -> Result {
         stage(1)
@@ -33,35 +43,71 @@ public struct Build {
         let secret = try Secret.load(privateFolder: options.privateFolder, environment: options.environment)
         stage(3)
         let plan = SitePlan.make(checked, today: options.today, secret: secret)
-        stage(4)
-        let files = try Renderer(site: checked, today: options.today).render(plan, secret: secret)
-        let reports: [(String, Data)]
+        let stateFolder = options.privateFolder.appending(path: "state")
+        let state = BuildState.load(from: stateFolder)
+        let staged = StagedOutput(output: options.output, previous: state.files)
         do {
-            reports = [("links.csv", try LinksFile.csv(plan.links, baseURL: content.config.baseURL, encryptedWith: content.config.encrypt ? secret : nil)),
-                       ("audit.csv", try AuditFiles.csv(checked.audit)),
-                       ("audit.html", AuditFiles.html(checked.audit, site: content.config))]
+            return try write(plan, checked, secret, state, staged)
+        } catch let error as DiagnosticsError {
+            staged.abandon()
+            throw error
         } catch {
-            throw DiagnosticsError([.error("cannot write the private reports: \(error)", at: nil)])
-        }
-        let printSheets = try PrintSheets.sheets(plan.links, site: content.config, secret: content.config.encrypt ? secret : nil)
-        let warnings = checked.warnings + [PrintSheets.warning(plan.links, site: content.config)].compactMap { $0 }
-        stage(5)
-        do {
-            let report = try OutputTree(output: options.output, privateFolder: options.privateFolder).write(files)
-            for (name, data) in reports {
-                try data.write(to: options.privateFolder.appending(path: name), options: .atomic)
-            }
-            try PrintSheets.write(printSheets, privateFolder: options.privateFolder)
-            return Result(warnings: warnings, pages: plan.pages.count, members: plan.links.count, output: report,
-                          printSheets: printSheets.count)
-        } catch {
-            throw DiagnosticsError([.error("cannot write the output: \(error.localizedDescription)",
-                                           at: SourceLocation(file: options.output.path),
+            staged.abandon()
+            throw DiagnosticsError([.error("cannot write the output: \(error)", at: SourceLocation(file: options.output.path),
                                            hint: "check that the output and private folders are writable")])
         }
     }
 
+    private func write(_ plan: SitePlan, _ checked: CheckedSite, _ secret: Secret, _ state: BuildState,
+                       _ staged: StagedOutput) throws -> Result {
+        let content = checked.content
+        let renderer = Renderer(site: checked, today: options.today, secret: secret)
+        stage(4)
+        for file in try renderer.renderShared(plan) { try staged.put(file) }
+        try BuildHooks.pause(at: "shared")
+
+        stage(5)
+        let shared = Fingerprint.memberPages(site: options.site, today: options.today, secret: secret)
+        let fingerprints = Locked<[String: String]>([:])
+        let done = Locked(0), reusedMembers = Locked(0)
+        let total = plan.members.count
+        let progress = self.progress
+        try Parallel.forEach(plan.members, chunk: 64, jobs: options.jobs) { member in
+            let id = member.member.id.rawValue
+            let fingerprint = Fingerprint.member(member.member, shared: shared)
+            if state.members[id] == fingerprint, member.paths.allSatisfy({ staged.reuse($0) }) {
+                reusedMembers.update { $0 += 1 }
+            } else {
+                for file in renderer.render(member) { try staged.put(file) }
+            }
+            fingerprints.update { $0[id] = fingerprint }
+            let count = done.update { value -> Int in value += 1; return value }
+            if count % 500 == 0 || count == total { progress(.progress(done: count, total: total)) }
+            if count == total / 2 { try BuildHooks.pause(at: "members") }
+        }
+
+        stage(6)
+        let links = plan.links
+        let key = content.config.encrypt ? secret : nil
+        let reports = [("links.csv", try LinksFile.csv(links, baseURL: content.config.baseURL, encryptedWith: key)),
+                       ("audit.csv", try AuditFiles.csv(checked.audit)),
+                       ("audit.html", AuditFiles.html(checked.audit, site: content.config))]
+        let printSheets = try PrintSheets.sheets(links, site: content.config, secret: key)
+        let inputs = Fingerprint.inputs(content, site: options.site)
+        let next = BuildState(files: staged.manifest, members: fingerprints.value, inputs: inputs)
+        let stateFolder = options.privateFolder.appending(path: "state")
+        let report = try staged.publish(beforeSwap: { try next.prepare(in: stateFolder) }, afterSwap: {
+            try BuildState.commit(in: stateFolder)
+            for (name, data) in reports { try data.write(to: options.privateFolder.appending(path: name), options: .atomic) }
+            try PrintSheets.write(printSheets, privateFolder: options.privateFolder)
+        })
+        return Result(warnings: checked.warnings + [PrintSheets.warning(links, site: content.config)].compactMap { $0 },
+                      pages: plan.shared.count + plan.members.reduce(0) { $0 + 1 + $1.cards.count },
+                      members: plan.members.count, membersReused: reusedMembers.value, output: report,
+                      changes: Fingerprint.changes(from: state.inputs, to: inputs), printSheets: printSheets.count)
+    }
+
     private func stage(_ number: Int) {
-        progress("[\(number)/\(Self.stages.count)] \(Self.stages[number - 1])")
+        progress(.stage(number: number, of: Self.stages.count, name: Self.stages[number - 1]))
     }
 }

@@ -8,6 +8,8 @@ public struct BuildOptions: Sendable {
     /// Decides which themes are open.
     public var today: Day
     public var environment: [String: String]
+    /// Workers rendering member pages; default: the core count.
+    public var jobs: Int = Parallel.cores
 
     /// Defaults as the CLI documents them: output `SITE/public`, private `SITE/private`, today in Asia/Shanghai.
     public init(site: URL, output: URL? = nil, privateFolder: URL? = nil, today: Day = .today(),

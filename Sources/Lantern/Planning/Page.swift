@@ -4,15 +4,19 @@ public struct Page: Sendable {
         case portal(open: [Theme], upcoming: [Theme])
         case shop(Theme, items: [Product])
         case memberHome(Member, cards: [Card], letters: [Letter])
-        case storefront(Member, Card, items: [Product])
+        case storefront(Member, Card)
+        /// The items one group of members may pick, shared by their storefronts.
+        case itemList(Theme, items: [Product])
         case menuIndex
         case menuPackage(MenuPackage)
     }
 
-    /// One open theme for one member, with the day it celebrates.
+    /// One open theme for one member, with the day it celebrates and the shared item list
+    /// (a path from the site root) the member's storefront shows.
     public struct Card: Sendable {
         public var theme: Theme
         public var day: Day
+        public var itemsPath: String
     }
 
     /// Path under the output folder, e.g. `m/<token>/dragon-boat-2026/index.html`.
@@ -28,7 +32,7 @@ public struct Page: Sendable {
     /// The member whose page this is; nil for shared pages.
     public var member: Member? {
         switch content {
-        case .memberHome(let member, _, _), .storefront(let member, _, _): member
+        case .memberHome(let member, _, _), .storefront(let member, _): member
         default: nil
         }
     }
@@ -39,6 +43,7 @@ public struct Page: Sendable {
         case .shop: .shop
         case .memberHome: .member
         case .storefront: .storefront
+        case .itemList: .itemList
         case .menuIndex: .menuIndex
         case .menuPackage: .menuPackage
         }

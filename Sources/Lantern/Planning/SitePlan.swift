@@ -1,15 +1,22 @@
 /// Which pages exist and where: the plan the renderer and writer follow.
+///
+/// Shared pages are few and listed in full. Member pages are many (100,000 members, several
+/// themes), so the plan keeps one small `MemberPlan` per member and the renderer makes the
+/// member's pages from it when their turn comes, keeping memory bounded.
 public struct SitePlan: Sendable {
-    public var pages: [Page]
+    /// Pages every visitor may see: portal, shops, shared item lists, care menu.
+    public var shared: [Page]
+    /// Members with pages, in roster order.
+    public var members: [MemberPlan]
+
     /// One row per member with pages, for `private/links.csv`.
-    public var links: [MemberLink]
+    public var links: [MemberLink] { members.map { MemberLink(member: $0.member, path: $0.folder) } }
 
     public struct MemberLink: Sendable {
         public var member: Member
         /// Relative to the site root, e.g. `m/<token>/`.
         public var path: String
 
-        /// The link as a member opens it: absolute under `base_url`, else relative to the site root.
         /// The member's full link: base URL (when set), folder, and, when pages are encrypted
         /// (`secret` given), the key fragment `#k=…`.
         public func url(baseURL: String?, secret: Secret? = nil) -> String {
@@ -18,49 +25,61 @@ public struct SitePlan: Sendable {
     }
 
     /// Plans every page for `today`: the portal, shops of open and upcoming themes, the care
-    /// menu, and for each active member with an open theme or a letter, a home page (cards and
-    /// letters) and one storefront per open theme.
+    /// menu; for each active member with an open theme or a letter, a home page (cards and
+    /// letters) and one storefront per open theme; and for each open theme, one item list per
+    /// delivery city its members live in, which those members' storefronts share.
     public static func make(_ site: CheckedSite, today: Day, secret: Secret) -> SitePlan {
         let content = site.content
         let themes = site.themes
         let open = themes.filter { $0.status(on: today) == .open }
         let upcoming = themes.filter { $0.status(on: today) == .upcoming }
-        var pages: [Page] = [Page(path: "index.html", content: .portal(open: open, upcoming: upcoming))]
-
-        let shopItems = site.shopItems
+        var shared: [Page] = [Page(path: "index.html", content: .portal(open: open, upcoming: upcoming))]
         for theme in open + upcoming {
-            pages.append(Page(path: "shop/\(theme.slug)/index.html", content: .shop(theme, items: shopItems[theme.slug] ?? [])))
+            shared.append(Page(path: "shop/\(theme.slug)/index.html", content: .shop(theme, items: site.shopItems[theme.slug] ?? [])))
         }
-        pages.append(Page(path: "menu/index.html", content: .menuIndex))
+        shared.append(Page(path: "menu/index.html", content: .menuIndex))
         for package in content.menu {
-            pages.append(Page(path: "menu/\(package.slug)/index.html", content: .menuPackage(package)))
+            shared.append(Page(path: "menu/\(package.slug)/index.html", content: .menuPackage(package)))
         }
 
-        var links: [MemberLink] = []
-        // Members of one city share an item list per theme: filter once per (theme, city).
-        var cityItems: [Slug: [String: [Product]]] = [:]
         var letters: [MemberID: [Letter]] = [:]
         for letter in content.letters { for id in letter.recipients { letters[id, default: []].append(letter) } }
+        var members: [MemberPlan] = []
+        var groups: [String: (Theme, String)] = [:]
         for member in content.roster where member.status == .active {
             let cards = open.compactMap { theme -> Page.Card? in
                 guard theme.audience.admits(member), let day = theme.occasionDay(for: member, on: today) else { return nil }
-                return Page.Card(theme: theme, day: day)
+                let list = ItemGroup.path(theme: theme.slug, city: member.city)
+                if groups[list] == nil { groups[list] = (theme, member.city) }
+                return Page.Card(theme: theme, day: day, itemsPath: list)
             }
             let mail = letters[member.id] ?? []
             guard !cards.isEmpty || !mail.isEmpty else { continue }
-            let folder = "m/\(MemberToken.token(for: member.id, secret: secret))/"
-            links.append(MemberLink(member: member, path: folder))
-            pages.append(Page(path: folder + "index.html", content: .memberHome(member, cards: cards, letters: mail)))
-            for card in cards {
-                let slug = card.theme.slug
-                let items = cityItems[slug, default: [:]][member.city]
-                    ?? Eligibility.items(shopItems[slug] ?? [], deliveredTo: member.city)
-                cityItems[slug, default: [:]][member.city] = items
-                pages.append(Page(path: folder + "\(slug)/index.html", content: .storefront(member, card, items: items)))
-            }
+            members.append(MemberPlan(member: member, folder: "m/\(MemberToken.token(for: member.id, secret: secret))/",
+                                      cards: cards, letters: mail))
         }
-        return SitePlan(pages: pages, links: links)
+        for (path, (theme, city)) in groups.sorted(by: { $0.key < $1.key }) {
+            let items = Eligibility.items(site.shopItems[theme.slug] ?? [], deliveredTo: city)
+            shared.append(Page(path: path, content: .itemList(theme, items: items)))
+        }
+        return SitePlan(shared: shared, members: members)
     }
+}
+
+/// One member's pages: a home page with cards and letters, and a storefront per open theme.
+public struct MemberPlan: Sendable {
+    public var member: Member
+    /// `m/<token>/`
+    public var folder: String
+    public var cards: [Page.Card]
+    public var letters: [Letter]
+
+    public var pages: [Page] {
+        [Page(path: folder + "index.html", content: .memberHome(member, cards: cards, letters: letters))]
+            + cards.map { Page(path: folder + "\($0.theme.slug)/index.html", content: .storefront(member, $0)) }
+    }
+
+    public var paths: [String] { pages.map(\.path) }
 }
 
 extension Theme {

@@ -8,7 +8,9 @@ struct PageContext {
     /// Art file names available under `assets/art/`, and item images under `assets/images/`.
     let images: Set<String>
 
-    func context(for page: Page) -> [String: Any] {
+    /// `greetings` holds a member's greetings already rendered, by theme, so the home page and
+    /// the storefronts of one member render each greeting once.
+    func context(for page: Page, greetings: [Slug: String] = [:]) -> [String: Any] {
         var context = Context.make([
             "site": Context.make(["name": site.name, "union": site.union, "language": site.language]),
             "root": page.root,
@@ -34,20 +36,24 @@ struct PageContext {
             context["member"] = ["name": member.name]
             context["cards"] = cards.map { card in
                 Context.make(["theme": theme(card.theme, day: card.day),
-                              "greeting_html": greeting(card, member),
+                              "greeting_html": greetings[card.theme.slug] ?? greeting(card, member),
                               "storefront_url": "\(card.theme.slug)/index.html"])
             }
-        case .storefront(let member, let card, let items):
+        case .storefront(let member, let card):
             context["page_title"] = card.theme.title
             context["member_page"] = true
             context["member"] = ["name": member.name]
             context["theme"] = theme(card.theme, day: card.day)
-            context["greeting_html"] = greeting(card, member)
-            context["categories"] = categories(items)
-            context["item_count"] = items.count
+            context["greeting_html"] = greetings[card.theme.slug] ?? greeting(card, member)
+            context["items_url"] = page.root + card.itemsPath
             context["home_url"] = "../index.html"
             context["order"] = Context.make(["endpoint": site.orderEndpoint, "member_id": member.id.rawValue,
                                              "mailto": mailto(member, card.theme)])
+        case .itemList(let theme, let items):
+            context["page_title"] = theme.title
+            context["theme"] = self.theme(theme)
+            context["categories"] = categories(items)
+            context["item_count"] = items.count
         case .menuIndex:
             context["page_title"] = "慰问菜单"
             context["packages"] = menu.map { package($0, url: "\($0.slug)/index.html") }

@@ -1,27 +1,27 @@
 import Foundation
 
-/// Turns the plan into output files: rendered pages, theme styles, host files, copied assets.
+/// Turns the plan into output files: shared pages, theme styles, host files and copied assets
+/// at once; member pages one member at a time, so a build of any size keeps memory bounded.
 public struct Renderer: Sendable {
     let site: CheckedSite
     let today: Day
+    let secret: Secret
+    let contexts: PageContext
     var content: SiteContent { site.content }
 
-    public init(site: CheckedSite, today: Day) {
+    public init(site: CheckedSite, today: Day, secret: Secret) {
         self.site = site
         self.today = today
+        self.secret = secret
+        let images = Set(site.content.assets.filter { $0.deletingLastPathComponent().lastPathComponent == "images" }
+            .map(\.lastPathComponent))
+        self.contexts = PageContext(site: site.content.config, today: today, menu: site.content.menu, images: images)
     }
 
-    /// `secret` is needed only when the site encrypts member pages.
-    public func render(_ plan: SitePlan, secret: Secret) throws(DiagnosticsError) -> [OutputFile] {
-        let images = Set(content.assets.filter { $0.deletingLastPathComponent().lastPathComponent == "images" }
-            .map(\.lastPathComponent))
-        let contexts = PageContext(site: content.config, today: today, menu: content.menu, images: images)
-        var files = plan.pages.map { page in
-            var html = content.templates.render(page.kind, contexts.context(for: page))
-            if content.config.encrypt, let member = page.member {
-                html = PageSealer.seal(html, key: MemberKey.key(for: member.id, secret: secret), root: page.root)
-            }
-            return OutputFile(path: page.path, bytes: Data(html.utf8))
+    /// Everything that is not a member page.
+    public func renderShared(_ plan: SitePlan) throws(DiagnosticsError) -> [OutputFile] {
+        var files = plan.shared.map { page in
+            OutputFile(path: page.path, bytes: Data(content.templates.render(page.kind, contexts.context(for: page)).utf8))
         }
         files.append(OutputFile(path: "assets/themes.css", bytes: Data(ThemeStyles.css(site.themes).utf8)))
         files.append(OutputFile(path: "robots.txt", bytes: Data(HostFiles.robots.utf8)))
@@ -35,5 +35,18 @@ public struct Renderer: Sendable {
             files.append(OutputFile(path: "assets/\(relative)", bytes: bytes))
         }
         return files
+    }
+
+    /// One member's home page and storefronts, encrypted when the site says so. Each greeting
+    /// is rendered once and shown on both pages.
+    public func render(_ member: MemberPlan) -> [OutputFile] {
+        var greetings: [Slug: String] = [:]
+        for card in member.cards { greetings[card.theme.slug] = contexts.greeting(card, member.member) }
+        let key = content.config.encrypt ? MemberKey.key(for: member.member.id, secret: secret) : nil
+        return member.pages.map { page in
+            var html = content.templates.render(page.kind, contexts.context(for: page, greetings: greetings))
+            if let key { html = PageSealer.seal(html, key: key, root: page.root) }
+            return OutputFile(path: page.path, bytes: Data(html.utf8))
+        }
     }
 }

@@ -9,6 +9,7 @@ public struct TemplateSet: Sendable {
     /// The page kinds Lantern renders, each from the template of the same name.
     public enum Kind: String, CaseIterable, Sendable {
         case portal, shop, member, storefront
+        case itemList = "item-list"
         case menuIndex = "menu-index"
         case menuPackage = "menu-package"
     }

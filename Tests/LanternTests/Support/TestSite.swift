@@ -73,6 +73,20 @@ struct TestSite {
         (try? String(contentsOf: output.appending(path: relative), encoding: .utf8)) ?? ""
     }
 
+    /// The SKUs a storefront offers: those of the shared item list it loads (`data-choices-src`),
+    /// read from that list's `<template data-choices>`.
+    func offeredSKUs(_ storefront: String) -> [String] {
+        let page = text(storefront)
+        guard let src = HTML.attributeValues(page, tag: "div", where: "data-choices-src", attribute: "data-choices-src").first else {
+            return []
+        }
+        let list = URL(filePath: storefront).deletingLastPathComponent().appending(path: src).standardized.relativePath
+        let html = text(String(list.drop { $0 == "/" }))
+        guard let start = html.range(of: "<template data-choices>"), let end = html.range(of: "</template>", range: start.upperBound..<html.endIndex)
+        else { return [] }
+        return HTML.offeredSKUs(String(html[start.upperBound..<end.lowerBound]))
+    }
+
     func token(_ id: String, secret: String = "test-secret") -> String {
         MemberToken.token(for: MemberID(id), secret: Secret(secret))
     }

@@ -1,0 +1,92 @@
+import Foundation
+import Crypto
+
+/// Digests of a build's inputs: to carry unchanged member pages over without rendering them,
+/// and to tell the admin what changed since the last build.
+enum Fingerprint {
+    /// Bumped when the way pages are made changes, so a new Lantern renders everything again.
+    static let version = "lantern-pages-2"
+
+    static func digest(_ parts: [String]) -> String {
+        var hasher = SHA256()
+        for part in parts { hasher.update(data: Data(part.utf8)); hasher.update(data: Data([0])) }
+        return hasher.finalize().prefix(16).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Everything member pages depend on besides the member's own row: every input file except
+    /// the catalog (storefronts refer to shared item lists) and the roster, the day, the secret.
+    static func memberPages(site: URL, today: Day, secret: Secret) -> String {
+        var parts = [version, today.description, secret.fingerprint]
+        for (path, digest) in otherFiles(site) { parts += [path, digest] }
+        return digest(parts)
+    }
+
+    /// Every input file but the catalog and the roster, by path under the site, with its digest.
+    static func otherFiles(_ site: URL) -> [(String, String)] {
+        let site = site.standardizedFileURL
+        return ["content", "templates"].flatMap { SiteFiles.all(site.appending(path: $0)) }.compactMap { url in
+            let path = String(url.path.dropFirst(site.path.count + 1))
+            guard !["content/catalog.csv", "content/roster.csv"].contains(path) else { return nil }
+            let bytes = (try? Data(contentsOf: url)) ?? Data()
+            return (path, SHA256.hash(data: bytes).prefix(16).map { String(format: "%02x", $0) }.joined())
+        }
+    }
+
+    /// What a member's pages show or depend on (never e-mail or phone: they are on no page).
+    static func member(_ m: Member, shared: String) -> String {
+        let birthday: String = switch m.birthday {
+        case nil: ""
+        case .solar(let day): day.description
+        case .lunar(let date): "L" + date.description
+        }
+        return digest([shared, m.id.rawValue, m.name, m.department, m.gender?.rawValue ?? "", birthday,
+                       m.hireDate?.description ?? "", m.city, m.language, m.status.rawValue, m.tags.sorted().joined(separator: "|")])
+    }
+
+    /// One digest per input: catalog rows by sku, roster rows by id, other files by path.
+    static func inputs(_ content: SiteContent, site: URL) -> [String: String] {
+        var table: [String: String] = [:]
+        for p in content.catalog {
+            table["catalog.csv:" + p.sku.rawValue] = digest([p.name, p.category, p.price.description, p.supplier, p.kind.rawValue,
+                p.voucher?.rawValue ?? "", p.tags.sorted().joined(separator: "|"), p.cities?.joined(separator: "|") ?? "*",
+                p.image, p.description, p.stock.map(String.init) ?? "", String(p.active)])
+        }
+        for m in content.roster {
+            table["roster.csv:" + m.id.rawValue] = member(m, shared: m.email + "\t" + m.phone)
+        }
+        for (path, digest) in otherFiles(site) { table[path] = digest }
+        return table
+    }
+
+    /// `catalog.csv: 1 SKU changed, roster.csv: 1 member added`, or nil when nothing changed.
+    static func changes(from old: [String: String], to new: [String: String]) -> String? {
+        guard !old.isEmpty else { return nil }
+        var catalog = (added: 0, changed: 0, removed: 0), roster = catalog
+        var files: [String] = []
+        for key in Set(old.keys).union(new.keys).sorted() where old[key] != new[key] {
+            let kind = old[key] == nil ? 0 : new[key] == nil ? 2 : 1
+            if key.hasPrefix("catalog.csv:") {
+                if kind == 0 { catalog.added += 1 } else if kind == 1 { catalog.changed += 1 } else { catalog.removed += 1 }
+            } else if key.hasPrefix("roster.csv:") {
+                if kind == 0 { roster.added += 1 } else if kind == 1 { roster.changed += 1 } else { roster.removed += 1 }
+            } else {
+                files.append(key)
+            }
+        }
+        func describe(_ file: String, _ counts: (added: Int, changed: Int, removed: Int), _ noun: String) -> String? {
+            let parts = [(counts.changed, "changed"), (counts.added, "added"), (counts.removed, "removed")]
+                .filter { $0.0 > 0 }.map { "\($0.0) \(noun)\($0.0 == 1 ? "" : "s") \($0.1)" }
+            return parts.isEmpty ? nil : "\(file): " + parts.joined(separator: ", ")
+        }
+        let all = [describe("catalog.csv", catalog, "SKU"), describe("roster.csv", roster, "member")].compactMap { $0 }
+            + files.prefix(5).map { "\($0) changed" } + (files.count > 5 ? ["\(files.count - 5) more files changed"] : [])
+        return all.isEmpty ? "no input changed" : all.joined(separator: "; ")
+    }
+}
+
+extension Secret {
+    /// Identifies the secret in build state without revealing it.
+    var fingerprint: String {
+        HMAC<SHA256>.authenticationCode(for: Data("lantern-state".utf8), using: key).prefix(8).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,38 @@
+import Dispatch
+import Foundation
+
+/// Runs work on all cores in chunks, stopping at the first error.
+enum Parallel {
+    /// The number of workers `--jobs` defaults to.
+    static var cores: Int { ProcessInfo.processInfo.activeProcessorCount }
+
+    static func forEach<T: Sendable>(_ items: [T], chunk: Int, jobs: Int = cores,
+                                     _ body: @escaping @Sendable (T) throws -> Void) throws {
+        let chunks = stride(from: 0, to: items.count, by: chunk).map { $0..<min($0 + chunk, items.count) }
+        let failure = Locked<Error?>(nil)
+        let next = Locked(0)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, chunks.count))) { _ in
+            while failure.value == nil {
+                let index = next.update { value in defer { value += 1 }; return value }
+                guard index < chunks.count else { return }
+                do { for i in chunks[index] { try body(items[i]) } } catch { failure.update { $0 = $0 ?? error } }
+            }
+        }
+        if let error = failure.value { throw error }
+    }
+}
+
+/// A value guarded by a lock, shared between workers.
+final class Locked<Value>: @unchecked Sendable {
+    private var stored: Value
+    private let lock = NSLock()
+
+    init(_ value: Value) { stored = value }
+
+    var value: Value { lock.withLock { stored } }
+
+    @discardableResult
+    func update<R>(_ body: (inout Value) throws -> R) rethrows -> R {
+        try lock.withLock { try body(&stored) }
+    }
+}

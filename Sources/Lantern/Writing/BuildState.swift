@@ -1,0 +1,59 @@
+import Foundation
+
+/// What the last successful build wrote and from what, kept in `private/state/` (never in
+/// `public/`: it names every member token).
+///
+/// - `manifest.tsv`: each output path with the SHA-256 of its bytes (first 16 bytes, hex).
+/// - `members.tsv`: each member's fingerprint and folder, so an unchanged member's pages are
+///   carried over without rendering.
+/// - `inputs.tsv`: a digest per input (each catalog row, each roster row, each other file),
+///   to tell the admin what changed.
+///
+/// Before publishing, the next state is written beside the current one; after the swap it
+/// replaces it. A `.next` file found at start means a build died in between: the state is
+/// then unknown, and the build renders and writes everything.
+struct BuildState {
+    var files: [String: String] = [:]
+    var members: [String: String] = [:]
+    var inputs: [String: String] = [:]
+
+    static let names = ["manifest.tsv", "members.tsv", "inputs.tsv"]
+
+    static func load(from folder: URL) -> BuildState {
+        let fm = FileManager.default
+        if names.contains(where: { fm.fileExists(atPath: folder.appending(path: $0 + ".next").path) }) {
+            for name in names { try? fm.removeItem(at: folder.appending(path: name + ".next")) }
+            for name in names { try? fm.removeItem(at: folder.appending(path: name)) }
+            return BuildState()
+        }
+        return BuildState(files: read(folder.appending(path: "manifest.tsv")),
+                          members: read(folder.appending(path: "members.tsv")),
+                          inputs: read(folder.appending(path: "inputs.tsv")))
+    }
+
+    /// Writes the state as `*.next`; `commit` makes it current.
+    func prepare(in folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, table) in zip(Self.names, [files, members, inputs]) {
+            let text = table.sorted { $0.key < $1.key }.map { "\($0.key)\t\($0.value)\n" }.joined()
+            try Data(text.utf8).write(to: folder.appending(path: name + ".next"), options: .atomic)
+        }
+    }
+
+    static func commit(in folder: URL) throws {
+        for name in names {
+            let next = folder.appending(path: name + ".next").path, current = folder.appending(path: name).path
+            if rename(next, current) != 0 { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: current]) }
+        }
+    }
+
+    private static func read(_ url: URL) -> [String: String] {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [:] }
+        var table: [String: String] = [:]
+        for line in text.split(separator: "\n") {
+            guard let tab = line.firstIndex(of: "\t") else { continue }
+            table[String(line[..<tab])] = String(line[line.index(after: tab)...])
+        }
+        return table
+    }
+}

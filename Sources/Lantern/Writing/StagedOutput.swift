@@ -1,0 +1,154 @@
+import Foundation
+import Crypto
+
+/// Builds the next `public/` beside the current one and swaps them in one step.
+///
+/// Files go to a staging folder next to the output (same file system): new or changed files are
+/// written there; unchanged ones are hard-linked from the current output at publish time, so a
+/// rebuild writes only the bytes that changed. `publish` swaps the two folders atomically
+/// (`AtomicSwap`) and removes the old one. A build that fails or is killed before the swap
+/// leaves the output exactly as it was; after the swap the output is the complete new site.
+/// When nothing changed at all, nothing is staged and nothing is touched.
+///
+/// `put` and `reuse` may be called from several threads at once.
+public final class StagedOutput: @unchecked Sendable {
+    public struct Report: Sendable, Equatable {
+        public var written = 0
+        public var bytesWritten = 0
+        public var unchanged = 0
+        public var removed = 0
+    }
+
+    let output: URL
+    let staging: URL
+    private let previous: [String: String]
+    private let lock = NSLock()
+    private var entries: [String: String] = [:]
+    private var reused: [String] = []
+    private var report = Report()
+    private var stagingReady = false
+    private var folders = Set<String>()
+
+    init(output: URL, previous: [String: String]) {
+        self.output = output
+        self.staging = output.deletingLastPathComponent().appending(path: ".\(output.lastPathComponent).lantern-next")
+        // A manifest is only trusted when the output it describes is there.
+        self.previous = FileManager.default.fileExists(atPath: output.path) ? previous : [:]
+        try? FileManager.default.removeItem(at: staging) // left by a build that was killed
+    }
+
+    static func digest(_ bytes: Data) -> String {
+        SHA256.hash(data: bytes).prefix(16).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Stages one output file: written when new or changed, else linked at publish.
+    func put(_ file: OutputFile) throws {
+        let digest = Self.digest(file.bytes)
+        if previous[file.path] == digest {
+            lock.withLock { entries[file.path] = digest; reused.append(file.path); report.unchanged += 1 }
+            return
+        }
+        let url = staging.appending(path: file.path)
+        try prepareFolder(for: file.path)
+        try file.bytes.write(to: url)
+        lock.withLock { entries[file.path] = digest; report.written += 1; report.bytesWritten += file.bytes.count }
+    }
+
+    /// Keeps a file of the last build without rendering it again (its inputs did not change).
+    /// Returns false when the last build has no such file.
+    func reuse(_ path: String) -> Bool {
+        guard let digest = previous[path] else { return false }
+        lock.withLock { entries[path] = digest; reused.append(path); report.unchanged += 1 }
+        return true
+    }
+
+    /// The manifest of the site being staged.
+    var manifest: [String: String] { lock.withLock { entries } }
+
+    /// Swaps the staged site in, unless nothing changed. `beforeSwap` runs once everything is
+    /// staged (the build writes its next state there).
+    func publish(beforeSwap: () throws -> Void, afterSwap: () throws -> Void) throws -> Report {
+        var report = lock.withLock { self.report }
+        report.removed = previous.keys.filter { entries[$0] == nil }.count
+        if report.written == 0 && report.removed == 0 {
+            try beforeSwap()
+            try afterSwap()
+            return report
+        }
+        try ensureStaging()
+        try linkUnchanged()
+        try carryForeignFiles()
+        try beforeSwap()
+        try BuildHooks.pause(at: "swap")
+        try AtomicSwap.exchange(staging, with: output)
+        try BuildHooks.pause(at: "swapped")
+        try afterSwap()
+        try? FileManager.default.removeItem(at: staging) // now the old site
+        return report
+    }
+
+    /// Removes the staging folder of a build that failed.
+    func abandon() { try? FileManager.default.removeItem(at: staging) }
+
+    private func linkUnchanged() throws {
+        let paths = lock.withLock { reused }
+        try Parallel.forEach(paths, chunk: 512) { [self] path in
+            try prepareFolder(for: path)
+            if link(output.appending(path: path).path, staging.appending(path: path).path) != 0 {
+                throw StagedOutputError.missing(path)
+            }
+        }
+    }
+
+    /// Where Lantern writes; anything else in the output is someone else's.
+    static func isLanternPath(_ path: String) -> Bool {
+        ["index.html", "robots.txt", "_headers"].contains(path)
+            || ["m", "shop", "lists", "menu", "assets"].contains(path.split(separator: "/").first.map(String.init) ?? "")
+    }
+
+    /// Files in the output that Lantern did not make (`.gitkeep`, a host's verification file)
+    /// are kept. Files in Lantern's own folders are never carried over unless this build
+    /// produced them, so a leaver's pages go even when the last build's state was lost.
+    private func carryForeignFiles() throws {
+        guard let enumerator = FileManager.default.enumerator(atPath: output.path) else { return }
+        while let path = enumerator.nextObject() as? String {
+            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
+            if Self.isLanternPath(path) {
+                if type == .typeDirectory { enumerator.skipDescendants() }
+                continue
+            }
+            guard type == .typeRegular, entries[path] == nil else { continue }
+            try prepareFolder(for: path)
+            _ = link(output.appending(path: path).path, staging.appending(path: path).path)
+        }
+    }
+
+    private func ensureStaging() throws {
+        try lock.withLock {
+            if !stagingReady {
+                try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+                stagingReady = true
+            }
+        }
+    }
+
+    private func prepareFolder(for path: String) throws {
+        try ensureStaging()
+        guard let slash = path.lastIndex(of: "/") else { return }
+        let folder = String(path[..<slash])
+        if lock.withLock({ folders.contains(folder) }) { return }
+        try FileManager.default.createDirectory(at: staging.appending(path: folder), withIntermediateDirectories: true)
+        lock.withLock { _ = folders.insert(folder) }
+    }
+}
+
+enum StagedOutputError: Error, CustomStringConvertible {
+    case missing(String)
+
+    var description: String {
+        switch self {
+        case .missing(let path):
+            "\(path) was changed or removed outside Lantern since the last build; build again (everything will be rewritten)"
+        }
+    }
+}
