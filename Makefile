@@ -5,7 +5,7 @@ SWIFT ?= swift
 TODAY ?= 2026-06-10
 LANTERN = .build/debug/lantern
 
-.PHONY: site test deps build clean
+.PHONY: site test deps build bench clean
 
 deps:
 	@scripts/install-deps.sh
@@ -25,6 +25,11 @@ test: deps
 	$(SWIFT) test
 	@scripts/install-test-deps.sh
 	python3 -m pytest Tests/browser
+
+# Release build, synthetic sites of 10,000 and 100,000 members, Hugo on the same work;
+# writes BENCHMARKS.md. Takes a while (see scripts/bench/README.md).
+bench: deps
+	python3 scripts/bench/run.py --write
 
 clean:
 	rm -rf .build public/index.html public/robots.txt public/assets public/shop public/menu public/m private/state

@@ -262,8 +262,10 @@ def change_price(site: Path, sku: str) -> str:
         path.write_bytes(original)
         raise BenchError("catalog.csv does not round-trip through csv byte for byte; cannot edit it safely")
     row = next(r for r in rows if r["sku"] == sku)
-    new = fen(row["price"]) + 100
-    old_text, row["price"] = row["price"], f"{new // 100}.{new % 100:02d}"
+    old_text = row["price"]
+    new = fen(old_text) + 100
+    decimals = len(old_text.split(".", 1)[1]) if "." in old_text else 0
+    row["price"] = f"{new / 100:.{decimals}f}"   # +¥1.00, written in the row's own style
     write_rows(path, header, rows)
     return f"{sku} {old_text} → {row['price']}"
 
@@ -319,6 +321,14 @@ class SizeResult:
     output_files: int = 0
     output_bytes: int = 0
     private_bytes: int = 0
+    load_before: float = -1.0
+
+
+def loadavg() -> float:
+    try:
+        return float(Path("/proc/loadavg").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return -1.0
 
 
 def run_size(n: int, a, binary: Path, work: Path, prev: SizeResult | None) -> SizeResult:
@@ -345,6 +355,10 @@ def run_size(n: int, a, binary: Path, work: Path, prev: SizeResult | None) -> Si
         res.hugo_info = json.loads(p.stdout.strip().splitlines()[-1])
 
     t = Target(site, work / f"out-{n}" / "public", work / f"out-{n}" / "private")
+    res.load_before = loadavg()
+    if res.load_before > 0.5:
+        log(f"warning: load average {res.load_before:.2f} before the runs: something else is using the CPUs, "
+            "timings will be noisy")
 
     def go(sc: Scenario, label: str) -> Run:
         r = lantern_run(binary, t, a.today, a.timeout)
@@ -564,7 +578,8 @@ def markdown(results: dict[int, SizeResult], m: dict, a, binary_note: str) -> st
             out += [f"**{res.skipped}**", ""]
             continue
         out.append(f"Output after the runs: {res.output_files:,} files, {mib(res.output_bytes)} in `public/`; "
-                   f"{mib(res.private_bytes)} in `private/`.")
+                   f"{mib(res.private_bytes)} in `private/`. Load average (1 min) before the runs: "
+                   f"{res.load_before:.2f}.")
         out.append("")
         out.append(md_table(HEAD, scenario_rows(res)))
         out.append("")
@@ -574,8 +589,9 @@ def markdown(results: dict[int, SizeResult], m: dict, a, binary_note: str) -> st
         if res.hugo:
             ratio = res.scenarios["full"].median / res.hugo.median
             info = res.hugo_info
-            out += ["", f"**Hugo comparison** ({m['hugo'].split(' ')[0]} {m['hugo'].split(' ')[1] if ' ' in m['hugo'] else ''}"
-                    f"): `hugo --quiet --destination <fresh folder>` on the equivalent site from "
+            version = (m["hugo"].split() + ["", ""])[1]
+            out += ["", f"**Hugo comparison** (hugo {version}): `hugo --quiet --destination <fresh folder>` on the "
+                    "equivalent site from "
                     f"`scripts/bench/hugo_site.py`: {info.get('member_pages', '?'):,} member pages "
                     f"({info.get('cards', '?'):,} greeting cards, each followed by the member's item list), "
                     f"{info.get('shops', '?')} shop pages. Median {res.hugo.median:.2f} s vs Lantern's full build "
@@ -601,8 +617,9 @@ def main() -> int:
     p.add_argument("--keep", action="store_true", help="keep the generated sites and outputs")
     p.add_argument("--timeout", type=float, default=3600, help="seconds one build may take (default 3600)")
     p.add_argument("--ignore-disk", action="store_true", help="run a size even when it may not fit on the disk")
-    p.add_argument("--write", action="store_true", help="write BENCHMARKS.md at the repository root "
-                                                        "(default: print the Markdown)")
+    p.add_argument("--write", nargs="?", type=Path, const=REPO / "BENCHMARKS.md", metavar="FILE",
+                   help="write the Markdown report to FILE (default FILE: BENCHMARKS.md at the repository root); "
+                        "without --write it is printed")
     p.add_argument("--json", type=Path, help="also write the raw measurements as JSON")
     a = p.parse_args()
     a.argv_note = ["`" + " ".join(["run.py"] + sys.argv[1:]) + "`"]
@@ -661,8 +678,8 @@ def main() -> int:
                               for k, s in list(r.scenarios.items()) + ([("hugo", r.hugo)] if r.hugo else [])}}
             for n, r in results.items()}}, ensure_ascii=False, indent=1))
     if a.write:
-        (REPO / "BENCHMARKS.md").write_text(md + "\n", encoding="utf-8")
-        log(f"wrote {REPO / 'BENCHMARKS.md'}")
+        a.write.write_text(md + "\n", encoding="utf-8")
+        log(f"wrote {a.write}")
     else:
         print()
         print(md)

@@ -61,7 +61,7 @@ public struct Build: Sendable {
     private func write(_ plan: SitePlan, _ checked: CheckedSite, _ secret: Secret, _ state: BuildState,
                        _ staged: StagedOutput) throws -> Result {
         let content = checked.content
-        let renderer = Renderer(site: checked, today: options.today, secret: secret)
+        let renderer = Renderer(site: checked, today: options.today, secret: secret, stencils: options.stencils)
         stage(4)
         for file in try renderer.renderShared(plan) { try staged.put(file) }
         try BuildHooks.pause(at: "shared")

@@ -10,6 +10,9 @@ public struct BuildOptions: Sendable {
     public var environment: [String: String]
     /// Workers rendering member pages; default: the core count.
     public var jobs: Int = Parallel.cores
+    /// Render member pages through stencils when the templates allow it (tests turn it off to
+    /// compare).
+    public var stencils = true
 
     /// Defaults as the CLI documents them: output `SITE/public`, private `SITE/private`, today in Asia/Shanghai.
     public init(site: URL, output: URL? = nil, privateFolder: URL? = nil, today: Day = .today(),

@@ -28,6 +28,9 @@ enum Greeting {
                         hint: "greetings may use {{variable}} and {{#variable}}…{{/variable}} only")
             case "!", "/":
                 continue
+            case _ where tag.name.contains("("):
+                d.error("transforms are not allowed in a greeting", at: location,
+                        hint: "write {{\(tag.name.split(separator: "(").last?.dropLast() ?? "name")}} instead")
             default:
                 if !variables.contains(tag.name) {
                     let close = Suggestion.closest(to: tag.name, in: variables)

@@ -7,6 +7,8 @@ struct PageContext {
     let menu: [MenuPackage]
     /// Art file names available under `assets/art/`, and item images under `assets/images/`.
     let images: Set<String>
+    /// Renders greetings and letters once per shape; nil renders each with Mustache.
+    var stencils: StencilCache? = nil
 
     /// `greetings` holds a member's greetings already rendered, by theme, so the home page and
     /// the storefronts of one member render each greeting once.
@@ -29,7 +31,9 @@ struct PageContext {
             context["item_count"] = items.count
         case .memberHome(let member, let cards, let letters):
             context["letters"] = letters.map { letter in
-                ["title": letter.title, "body_html": letter.body.render(memberVariables(member))] as [String: Any]
+                let variables = memberVariables(member)
+                let body = stencils?.render("letter:\(letter.slug)", variables) { letter.body.render($0) } ?? letter.body.render(variables)
+                return ["title": letter.title, "body_html": body] as [String: Any]
             }
             context["page_title"] = site.name
             context["member_page"] = true
@@ -117,7 +121,8 @@ struct PageContext {
         variables["budget"] = card.theme.budget.description
         variables["theme_title"] = card.theme.title
         variables["festival_date"] = "\(card.day.month)月\(card.day.day)日"
-        return card.theme.greeting.render(variables)
+        let template = card.theme.greeting
+        return stencils?.render("greeting:\(card.theme.slug)", variables) { template.render($0) } ?? template.render(variables)
     }
 
     /// What a card or letter may say about the member: nothing else from the roster reaches a page.

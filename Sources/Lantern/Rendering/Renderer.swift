@@ -7,15 +7,21 @@ public struct Renderer: Sendable {
     let today: Day
     let secret: Secret
     let contexts: PageContext
+    /// Member pages of one shape render once (see `StencilCache`), unless the templates forbid it.
+    let stencils: StencilCache?
     var content: SiteContent { site.content }
 
-    public init(site: CheckedSite, today: Day, secret: Secret) {
+    /// `stencils: false` renders every member page with Mustache (tests compare both ways).
+    public init(site: CheckedSite, today: Day, secret: Secret, stencils: Bool = true) {
         self.site = site
         self.today = today
         self.secret = secret
         let images = Set(site.content.assets.filter { $0.deletingLastPathComponent().lastPathComponent == "images" }
             .map(\.lastPathComponent))
-        self.contexts = PageContext(site: site.content.config, today: today, menu: site.content.menu, images: images)
+        self.stencils = stencils && site.content.templates.allowsStencils ? StencilCache() : nil
+        var contexts = PageContext(site: site.content.config, today: today, menu: site.content.menu, images: images)
+        contexts.stencils = self.stencils
+        self.contexts = contexts
     }
 
     /// Everything that is not a member page.
@@ -44,7 +50,10 @@ public struct Renderer: Sendable {
         for card in member.cards { greetings[card.theme.slug] = contexts.greeting(card, member.member) }
         let key = content.config.encrypt ? MemberKey.key(for: member.member.id, secret: secret) : nil
         return member.pages.map { page in
-            var html = content.templates.render(page.kind, contexts.context(for: page, greetings: greetings))
+            let context = contexts.context(for: page, greetings: greetings)
+            let templates = content.templates
+            var html = stencils?.render(page.kind.rawValue, context) { templates.render(page.kind, $0) }
+                ?? templates.render(page.kind, context)
             if let key { html = PageSealer.seal(html, key: key, root: page.root) }
             return OutputFile(path: page.path, bytes: Data(html.utf8))
         }

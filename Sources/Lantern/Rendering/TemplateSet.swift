@@ -15,6 +15,8 @@ public struct TemplateSet: Sendable {
     }
 
     let library: MustacheLibrary
+    /// Whether member pages may be rendered through stencils (no template transforms a text value).
+    let allowsStencils: Bool
 
     /// Loads and checks every template; reports syntax errors, missing page templates and
     /// partials that do not exist, each at its file, line and column.
@@ -52,7 +54,7 @@ public struct TemplateSet: Sendable {
             }
         }
         try diagnostics.throwIfErrors()
-        return TemplateSet(library: library)
+        return TemplateSet(library: library, allowsStencils: StencilCache.allows(sources.map(\.text)))
     }
 
     func render(_ kind: Kind, _ context: [String: Any]) -> String {

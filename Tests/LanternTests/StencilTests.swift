@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import Lantern
+
+/// Member pages rendered through stencils are byte for byte what Mustache renders page by page.
+@Suite struct StencilTests {
+    @Test(arguments: [("sample", "2026-06-10"), ("sample", "2026-03-05"), ("minimal", "2026-06-10"),
+                      ("minimal", "2026-03-05"), ("escaping", "2026-06-10")])
+    func stencilsRenderExactlyWhatMustacheRenders(fixture: String, today: String) throws {
+        let site = try TestSite(fixture)
+        try site.build(today: today)
+        let plain = site.root.appending(path: "plain")
+        var options = BuildOptions(site: site.site, output: plain, privateFolder: site.root.appending(path: "private-plain"),
+                                   today: Day(today)!, environment: ["LANTERN_SECRET": "test-secret"])
+        options.stencils = false
+        try Build(options).run()
+        let fast = site.outputFiles(), slow = site.outputFiles(plain)
+        #expect(fast.keys.sorted() == slow.keys.sorted())
+        #expect(fast.keys.filter { $0.hasPrefix("m/") }.count > 2)
+        for (path, bytes) in slow where fast[path] != bytes {
+            Issue.record("\(path) differs between stencils and Mustache")
+        }
+    }
+
+    @Test func escapesLikeMustache() {
+        #expect(StencilCache.escape("<a href=\"x\">O'Neil & co</a>") == "&lt;a href=&quot;x&quot;&gt;O&#39;Neil &amp; co&lt;/a&gt;")
+        #expect(StencilCache.escape("李静") == "李静")
+    }
+
+    @Test func templatesThatTransformTextAreRenderedPageByPage() {
+        #expect(StencilCache.allows(["{{#first(cards)}}x{{/first(cards)}}{{^empty(list)}}{{/empty(list)}}"]))
+        #expect(!StencilCache.allows(["{{uppercased(member.name)}}"]))
+    }
+
+    @Test func aTemplateThatTransformsTheNameStillRendersRight() throws {
+        let site = try TestSite("minimal")
+        try site.write("templates/member.mustache", try site.read("templates/member.mustache")
+            .replacingOccurrences(of: "<h1>{{member.name}}，您好</h1>", with: "<h1>{{reversed(member.name)}}，您好</h1>"))
+        try site.build(today: "2026-06-10")
+        #expect(site.text("m/\(site.token("T001"))/index.html").contains("<h1>静李，您好</h1>"))
+    }
+}
