@@ -8,12 +8,24 @@ import Testing
 @Suite struct PrintSheetTests {
     static let baseURL = "https://welfare.example.com/fuli/"
 
-    /// The minimal fixture with `base_url` set (and the site.yaml lines given instead of its own).
+    /// The minimal fixture with `base_url` set and a card for every member (`print_sheets: all`),
+    /// or the site.yaml lines given instead of its own.
     static func site(siteYAML: String? = nil) throws -> TestSite {
         let site = try TestSite("minimal")
-        let yaml = try siteYAML ?? (site.read("content/site.yaml") + "base_url: \(baseURL)\n")
+        let yaml = try siteYAML ?? (site.read("content/site.yaml") + "base_url: \(baseURL)\nprint_sheets: all\n")
         try site.write("content/site.yaml", yaml)
         return site
+    }
+
+    @Test func byDefaultOnlyMembersWithoutPhoneOrEmailGetACard() throws {
+        let site = try TestSite("minimal")
+        try site.write("content/site.yaml", site.read("content/site.yaml") + "base_url: \(Self.baseURL)\n")
+        try site.build(today: "2026-06-10")
+        // T006 吴桐 has neither phone nor e-mail (and no department); everyone else has both.
+        #expect(try sheetFiles(site) == ["未分配部门.html"])
+        let cards = cards(try sheet(site, "未分配部门.html"))
+        #expect(cards.map(\.name) == ["吴桐"])
+        #expect(try QRScanner.decode(svg: cards[0].svg) == (try linksByName(site))["吴桐"])
     }
 
     @Test func everyQRCodeDecodesToTheMembersLinkInLinksCSV() throws {

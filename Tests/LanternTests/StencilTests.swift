@@ -27,9 +27,13 @@ import Testing
         #expect(StencilCache.escape("李静") == "李静")
     }
 
-    @Test func templatesThatTransformTextAreRenderedPageByPage() {
+    @Test func templatesThatTransformTextAreRenderedPageByPage() throws {
         #expect(StencilCache.allows(["{{#first(cards)}}x{{/first(cards)}}{{^empty(list)}}{{/empty(list)}}"]))
         #expect(!StencilCache.allows(["{{uppercased(member.name)}}"]))
+        #expect(StencilCache.allows(["{{! a comment (with parentheses) }}"]))
+        // The shipped templates allow stencils.
+        let templates = SiteFiles.list(TestSite.repository.appending(path: "templates"), extension: "mustache")
+        #expect(StencilCache.allows(try templates.map { try String(contentsOf: $0, encoding: .utf8) }))
     }
 
     @Test func aTemplateThatTransformsTheNameStillRendersRight() throws {

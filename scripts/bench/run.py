@@ -443,6 +443,14 @@ def machine() -> dict:
             "commit": git_head()}
 
 
+def binary_id(binary: Path) -> str:
+    """Which binary was measured: its hash and build time (the tree may change between runs)."""
+    import hashlib
+    h = hashlib.sha256(binary.read_bytes()).hexdigest()[:12]
+    built = dt.datetime.fromtimestamp(binary.stat().st_mtime, dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return f"sha256 {h}…, built {built}"
+
+
 def os_name() -> str:
     try:
         return re.search(r'^PRETTY_NAME="?(.*?)"?$', Path("/etc/os-release").read_text(), re.M).group(1)
@@ -552,7 +560,7 @@ def markdown(results: dict[int, SizeResult], m: dict, a, binary_note: str) -> st
            "## Machine", "",
            f"- CPU: {m['cpu']}, {m['nproc']} cores (nproc)", f"- memory: {m['memory']}",
            f"- OS: {m['os']}, kernel {m['kernel']}", f"- Swift: {m['swift']}", f"- Hugo: {m['hugo']}",
-           f"- Lantern: {binary_note}; checkout {m['commit']}", "",
+           f"- Lantern: {binary_note}; checkout {m['commit']} plus any uncommitted changes", "",
            "## Method", "",
            f"Synthetic sites from `scripts/bench/generate.py` (seed {a.seed}): {a.skus:,} SKUs derived from the sample "
            "catalog (16 delivery cities, ~25 % of items restricted to 1–3 cities), members derived from the sample "
@@ -639,6 +647,7 @@ def main() -> int:
         else:
             binary = build_release()
             binary_note = f"release build (`{' '.join(BUILD_CMD)}`)"
+        binary_note += f", {binary_id(binary)}"
         work = a.workdir or Path(tempfile.mkdtemp(prefix="lantern-bench-"))
         work.mkdir(parents=True, exist_ok=True)
         work = work.resolve()

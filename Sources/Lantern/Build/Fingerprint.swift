@@ -10,7 +10,7 @@ enum Fingerprint {
     static func digest(_ parts: [String]) -> String {
         var hasher = SHA256()
         for part in parts { hasher.update(data: Data(part.utf8)); hasher.update(data: Data([0])) }
-        return hasher.finalize().prefix(16).map { String(format: "%02x", $0) }.joined()
+        return hasher.finalize().prefix(16).hex
     }
 
     /// Everything member pages depend on besides the member's own row: every input file except
@@ -28,7 +28,7 @@ enum Fingerprint {
             let path = String(url.path.dropFirst(site.path.count + 1))
             guard !["content/catalog.csv", "content/roster.csv"].contains(path) else { return nil }
             let bytes = (try? Data(contentsOf: url)) ?? Data()
-            return (path, SHA256.hash(data: bytes).prefix(16).map { String(format: "%02x", $0) }.joined())
+            return (path, SHA256.hash(data: bytes).prefix(16).hex)
         }
     }
 
@@ -87,6 +87,6 @@ enum Fingerprint {
 extension Secret {
     /// Identifies the secret in build state without revealing it.
     var fingerprint: String {
-        HMAC<SHA256>.authenticationCode(for: Data("lantern-state".utf8), using: key).prefix(8).map { String(format: "%02x", $0) }.joined()
+        HMAC<SHA256>.authenticationCode(for: Data("lantern-state".utf8), using: key).prefix(8).hex
     }
 }

@@ -1,6 +1,6 @@
 /// Reads `content/site.yaml`.
 enum SiteConfigLoader {
-    static let keys = ["name", "union", "language", "base_url", "order", "policy", "privacy"]
+    static let keys = ["name", "union", "language", "base_url", "order", "policy", "privacy", "print_sheets"]
     static let orderKeys = ["endpoint", "email"]
 
     static func load(_ file: TextFile) throws(DiagnosticsError) -> (SiteConfig, [Diagnostic]) {
@@ -51,6 +51,14 @@ enum SiteConfigLoader {
         var config = SiteConfig(name: name!, union: union!, language: yaml.string("language", into: &d) ?? "zh-CN",
                                 baseURL: baseURL, orderEndpoint: endpoint, orderEmail: email,
                                 policy: yaml.string("policy", into: &d).flatMap { $0.isEmpty ? nil : $0 } ?? "policy.yaml")
+        switch yaml.string("print_sheets", into: &d) ?? "missing-contact" {
+        case "all": config.printSheetsForAll = true
+        case "missing-contact", "": break
+        case let other:
+            d.error("bad `print_sheets` value `\(other)`", at: yaml.location(of: yaml.entry("print_sheets")!.value),
+                    hint: "use missing-contact (the default: members with neither phone nor e-mail) or all")
+        }
+        try d.throwIfErrors()
         config.encrypt = encrypt
         config.cardFields = cardFields
         return (config, d.warnings)

@@ -16,6 +16,9 @@ public struct SiteConfig: Sendable {
     /// Roster fields a card or letter may show besides the name (`department`, `city`,
     /// `years_of_service`). Birth years and roster tags are never available.
     public var cardFields: Set<String> = SiteConfig.allCardFields
+    /// `print_sheets: all`: a printed card for every member with pages, not only for those
+    /// with neither phone nor e-mail.
+    public var printSheetsForAll = false
 
     public static let allCardFields: Set<String> = ["department", "city", "years_of_service"]
 }

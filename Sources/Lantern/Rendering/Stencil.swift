@@ -31,7 +31,7 @@ final class StencilCache: @unchecked Sendable {
     static func allows(_ templates: [String]) -> Bool {
         templates.allSatisfy { text in
             MustacheTags.scan(text).allSatisfy { tag in
-                guard let paren = tag.name.firstIndex(of: "(") else { return true }
+                guard tag.sigil != "!", let paren = tag.name.firstIndex(of: "(") else { return true }
                 return safeTransforms.contains(String(tag.name[..<paren]))
             }
         }
@@ -104,7 +104,7 @@ final class StencilCache: @unchecked Sendable {
 
     /// The escaping swift-mustache applies to `{{x}}`.
     static func escape(_ text: String) -> String {
-        guard text.contains(where: { "<>&\"'".contains($0) }) else { return text }
+        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
         for c in text {

@@ -5,7 +5,9 @@ import Mustache
 /// each with a QR code of the member's personal link, for members reached on paper.
 ///
 /// A QR code must hold the full address, so sheets need `base_url`; without it there are none
-/// (see `warning`). Every member with pages gets a card: the admin prints the ones they need.
+/// (see `warning`). By default the cards are for members with neither phone nor e-mail, the ones
+/// a link cannot reach otherwise; `print_sheets: all` in site.yaml gives every member with
+/// pages a card.
 enum PrintSheets {
     /// One department's sheet: its file name inside `print/` and its bytes.
     struct Sheet {
@@ -22,6 +24,7 @@ enum PrintSheets {
     /// One sheet per department, departments in sorted order (the empty one first), members in
     /// plan order. Empty when the site has no `base_url`.
     static func sheets(_ links: [SitePlan.MemberLink], site: SiteConfig, secret: Secret? = nil) throws(DiagnosticsError) -> [Sheet] {
+        let links = site.printSheetsForAll ? links : links.filter { $0.member.phone.isEmpty && $0.member.email.isEmpty }
         guard let baseURL = site.baseURL, !links.isEmpty else { return [] }
         let departments = Dictionary(grouping: links, by: \.member.department)
         let names = departments.keys.sorted()

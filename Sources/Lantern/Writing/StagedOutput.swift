@@ -38,7 +38,7 @@ public final class StagedOutput: @unchecked Sendable {
     }
 
     static func digest(_ bytes: Data) -> String {
-        SHA256.hash(data: bytes).prefix(16).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: bytes).prefix(16).hex
     }
 
     /// Stages one output file: written when new or changed, else linked at publish.
@@ -48,9 +48,8 @@ public final class StagedOutput: @unchecked Sendable {
             lock.withLock { entries[file.path] = digest; reused.append(file.path); report.unchanged += 1 }
             return
         }
-        let url = staging.appending(path: file.path)
         try prepareFolder(for: file.path)
-        try file.bytes.write(to: url)
+        try FileSystem.write(file.bytes, to: staging.path + "/" + file.path)
         lock.withLock { entries[file.path] = digest; report.written += 1; report.bytesWritten += file.bytes.count }
     }
 
@@ -94,7 +93,7 @@ public final class StagedOutput: @unchecked Sendable {
         let paths = lock.withLock { reused }
         try Parallel.forEach(paths, chunk: 512) { [self] path in
             try prepareFolder(for: path)
-            if link(output.appending(path: path).path, staging.appending(path: path).path) != 0 {
+            if link(output.path + "/" + path, staging.path + "/" + path) != 0 {
                 throw StagedOutputError.missing(path)
             }
         }
@@ -119,7 +118,7 @@ public final class StagedOutput: @unchecked Sendable {
             }
             guard type == .typeRegular, entries[path] == nil else { continue }
             try prepareFolder(for: path)
-            _ = link(output.appending(path: path).path, staging.appending(path: path).path)
+            _ = link(output.path + "/" + path, staging.path + "/" + path)
         }
     }
 
@@ -132,12 +131,14 @@ public final class StagedOutput: @unchecked Sendable {
         }
     }
 
+    /// Creates the staging folders a file needs, each once (parents first).
     private func prepareFolder(for path: String) throws {
         try ensureStaging()
         guard let slash = path.lastIndex(of: "/") else { return }
         let folder = String(path[..<slash])
         if lock.withLock({ folders.contains(folder) }) { return }
-        try FileManager.default.createDirectory(at: staging.appending(path: folder), withIntermediateDirectories: true)
+        try prepareFolder(for: folder)
+        try FileSystem.makeFolder(staging.path + "/" + folder)
         lock.withLock { _ = folders.insert(folder) }
     }
 }
