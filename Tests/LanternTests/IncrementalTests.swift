@@ -32,6 +32,19 @@ import Testing
         #expect(try Self.stamps(site) == before)
     }
 
+    @Test func aRebuildWithNothingChangedRepeatsTheWarnings() throws {
+        let site = try TestSite("minimal")
+        try site.write("content/themes/dragon-boat.md", site.read("content/themes/dragon-boat.md")
+            .replacingOccurrences(of: "summary: 端午好礼", with: "summary: 端午好礼\nsumary: typo"))
+        let first = try site.build(today: "2026-06-10")
+        let again = try site.build(today: "2026-06-10")
+        #expect(first.warnings.contains { $0.message.contains("sumary") })
+        #expect(again.warnings == first.warnings)
+        #expect(again.changes == "no input changed" && again.output.written == 0)
+        // A different day is a different build.
+        #expect(try site.build(today: "2026-06-11").changes != "no input changed")
+    }
+
     @Test func oneSKUChangeRewritesOnlyTheFilesThatShowIt() throws {
         let site = try TestSite("minimal")
         try site.build(today: "2026-06-10")

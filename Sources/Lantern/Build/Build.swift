@@ -36,18 +36,25 @@ public struct Build: Sendable {
     public static let stages = ["load content", "check", "plan pages", "shared pages", "member pages", "publish"]
 
     public func run() throws(DiagnosticsError) -> Result {
+        let stateFolder = options.privateFolder.appending(path: "state")
+        let state = BuildState.load(from: stateFolder)
+        let secret = try Secret.load(privateFolder: options.privateFolder, environment: options.environment)
+        let siteDigest = Fingerprint.site(options.site, today: options.today, secret: secret)
+        if state.inputs[BuildState.siteKey] == siteDigest, FileManager.default.fileExists(atPath: options.output.path) {
+            // Same inputs, day and secret as the last successful build: same output. Nothing to do.
+            return Result(warnings: state.warnings.keys.sorted().compactMap { Diagnostic(stateLine: state.warnings[$0]!) },
+                          pages: state.files.count, members: state.members.count, membersReused: state.members.count,
+                          output: StagedOutput.Report(unchanged: state.files.count), changes: "no input changed", printSheets: 0)
+        }
         stage(1)
         let content = try SiteContent.load(site: options.site)
         stage(2)
         let checked = try CheckedSite.check(content)
-        let secret = try Secret.load(privateFolder: options.privateFolder, environment: options.environment)
         stage(3)
         let plan = SitePlan.make(checked, today: options.today, secret: secret)
-        let stateFolder = options.privateFolder.appending(path: "state")
-        let state = BuildState.load(from: stateFolder)
         let staged = StagedOutput(output: options.output, previous: state.files)
         do {
-            return try write(plan, checked, secret, state, staged)
+            return try write(plan, checked, secret, state, staged, siteDigest: siteDigest)
         } catch let error as DiagnosticsError {
             staged.abandon()
             throw error
@@ -59,7 +66,7 @@ public struct Build: Sendable {
     }
 
     private func write(_ plan: SitePlan, _ checked: CheckedSite, _ secret: Secret, _ state: BuildState,
-                       _ staged: StagedOutput) throws -> Result {
+                       _ staged: StagedOutput, siteDigest: String) throws -> Result {
         let content = checked.content
         let renderer = Renderer(site: checked, today: options.today, secret: secret, stencils: options.stencils)
         stage(4)
@@ -93,15 +100,19 @@ public struct Build: Sendable {
                        ("audit.csv", try AuditFiles.csv(checked.audit)),
                        ("audit.html", AuditFiles.html(checked.audit, site: content.config))]
         let printSheets = try PrintSheets.sheets(links, site: content.config, secret: key)
-        let inputs = Fingerprint.inputs(content, site: options.site)
-        let next = BuildState(files: staged.manifest, members: fingerprints.value, inputs: inputs)
+        var inputs = Fingerprint.inputs(content, site: options.site)
+        inputs["*today"] = options.today.description
+        let warnings = checked.warnings + [PrintSheets.warning(links, site: content.config)].compactMap { $0 }
+        var next = BuildState(files: staged.manifest, members: fingerprints.value, inputs: inputs)
+        next.inputs[BuildState.siteKey] = siteDigest
+        next.warnings = Dictionary(uniqueKeysWithValues: warnings.enumerated().map { (String(format: "%06d", $0.offset), $0.element.stateLine) })
         let stateFolder = options.privateFolder.appending(path: "state")
         let report = try staged.publish(beforeSwap: { try next.prepare(in: stateFolder) }, afterSwap: {
             try BuildState.commit(in: stateFolder)
             for (name, data) in reports { try data.write(to: options.privateFolder.appending(path: name), options: .atomic) }
             try PrintSheets.write(printSheets, privateFolder: options.privateFolder)
         })
-        return Result(warnings: checked.warnings + [PrintSheets.warning(links, site: content.config)].compactMap { $0 },
+        return Result(warnings: warnings,
                       pages: plan.shared.count + plan.members.reduce(0) { $0 + 1 + $1.cards.count },
                       members: plan.members.count, membersReused: reusedMembers.value, output: report,
                       changes: Fingerprint.changes(from: state.inputs, to: inputs), printSheets: printSheets.count)

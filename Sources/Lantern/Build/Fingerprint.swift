@@ -21,15 +21,21 @@ enum Fingerprint {
         return digest(parts)
     }
 
-    /// Every input file but the catalog and the roster, by path under the site, with its digest.
-    static func otherFiles(_ site: URL) -> [(String, String)] {
+    /// Every input file but the catalog and the roster (`all`: every one), by path under the
+    /// site, with its digest.
+    static func otherFiles(_ site: URL, all: Bool = false) -> [(String, String)] {
         let site = site.standardizedFileURL
         return ["content", "templates"].flatMap { SiteFiles.all(site.appending(path: $0)) }.compactMap { url in
             let path = String(url.path.dropFirst(site.path.count + 1))
-            guard !["content/catalog.csv", "content/roster.csv"].contains(path) else { return nil }
+            guard all || !["content/catalog.csv", "content/roster.csv"].contains(path) else { return nil }
             let bytes = (try? Data(contentsOf: url)) ?? Data()
             return (path, SHA256.hash(data: bytes).prefix(16).hex)
         }
+    }
+
+    /// Everything a build reads: when it matches the last build's, the output would be the same.
+    static func site(_ site: URL, today: Day, secret: Secret) -> String {
+        digest([version, today.description, secret.fingerprint] + otherFiles(site, all: true).flatMap { [$0.0, $0.1] })
     }
 
     /// What a member's pages show or depend on (never e-mail or phone: they are on no page).
@@ -63,7 +69,7 @@ enum Fingerprint {
         guard !old.isEmpty else { return nil }
         var catalog = (added: 0, changed: 0, removed: 0), roster = catalog
         var files: [String] = []
-        for key in Set(old.keys).union(new.keys).sorted() where old[key] != new[key] {
+        for key in Set(old.keys).union(new.keys).sorted() where old[key] != new[key] && !key.hasPrefix("*") {
             let kind = old[key] == nil ? 0 : new[key] == nil ? 2 : 1
             if key.hasPrefix("catalog.csv:") {
                 if kind == 0 { catalog.added += 1 } else if kind == 1 { catalog.changed += 1 } else { catalog.removed += 1 }
@@ -78,7 +84,8 @@ enum Fingerprint {
                 .filter { $0.0 > 0 }.map { "\($0.0) \(noun)\($0.0 == 1 ? "" : "s") \($0.1)" }
             return parts.isEmpty ? nil : "\(file): " + parts.joined(separator: ", ")
         }
-        let all = [describe("catalog.csv", catalog, "SKU"), describe("roster.csv", roster, "member")].compactMap { $0 }
+        let day = old["*today"] != new["*today"] ? ["today \(old["*today"] ?? "?") → \(new["*today"] ?? "?")"] : []
+        let all = day + [describe("catalog.csv", catalog, "SKU"), describe("roster.csv", roster, "member")].compactMap { $0 }
             + files.prefix(5).map { "\($0) changed" } + (files.count > 5 ? ["\(files.count - 5) more files changed"] : [])
         return all.isEmpty ? "no input changed" : all.joined(separator: "; ")
     }

@@ -26,6 +26,20 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         Diagnostic(.warning, message, at: location, hint: hint)
     }
 
+    /// One tab-free line holding the whole diagnostic, for build state; `init(stateLine:)` reads it.
+    var stateLine: String {
+        [severity.rawValue, location?.file ?? "", location.map { "\($0.line)" } ?? "", location.map { "\($0.column)" } ?? "",
+         message, hint ?? ""].map { $0.replacingOccurrences(of: "\u{1F}", with: " ").replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "\t", with: " ") }.joined(separator: "\u{1F}")
+    }
+
+    init?(stateLine: String) {
+        let f = stateLine.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+        guard f.count == 6, let severity = Severity(rawValue: f[0]) else { return nil }
+        let location = f[1].isEmpty ? nil : SourceLocation(file: f[1], line: Int(f[2]) ?? 1, column: Int(f[3]) ?? 1)
+        self.init(severity, f[4], at: location, hint: f[5].isEmpty ? nil : f[5])
+    }
+
     /// `path:line:column: error: message`, then `  hint: …` on its own line.
     public var description: String {
         var text = location.map { "\($0): " } ?? "lantern: "

@@ -16,8 +16,14 @@ struct BuildState {
     var files: [String: String] = [:]
     var members: [String: String] = [:]
     var inputs: [String: String] = [:]
+    /// The last build's warnings (`Diagnostic.stateLine`), repeated when nothing changed.
+    var warnings: [String: String] = [:]
 
-    static let names = ["manifest.tsv", "members.tsv", "inputs.tsv"]
+    /// The `inputs` key of the digest of every input file, the day, the secret and Lantern's
+    /// page version: when it matches, the build has nothing to do.
+    static let siteKey = "*site"
+
+    static let names = ["manifest.tsv", "members.tsv", "inputs.tsv", "warnings.tsv"]
 
     static func load(from folder: URL) -> BuildState {
         let fm = FileManager.default
@@ -28,13 +34,14 @@ struct BuildState {
         }
         return BuildState(files: read(folder.appending(path: "manifest.tsv")),
                           members: read(folder.appending(path: "members.tsv")),
-                          inputs: read(folder.appending(path: "inputs.tsv")))
+                          inputs: read(folder.appending(path: "inputs.tsv")),
+                          warnings: read(folder.appending(path: "warnings.tsv")))
     }
 
     /// Writes the state as `*.next`; `commit` makes it current.
     func prepare(in folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for (name, table) in zip(Self.names, [files, members, inputs]) {
+        for (name, table) in zip(Self.names, [files, members, inputs, warnings]) {
             let text = table.sorted { $0.key < $1.key }.map { "\($0.key)\t\($0.value)\n" }.joined()
             try Data(text.utf8).write(to: folder.appending(path: name + ".next"), options: .atomic)
         }

@@ -34,7 +34,7 @@ public final class StagedOutput: @unchecked Sendable {
         self.staging = output.deletingLastPathComponent().appending(path: ".\(output.lastPathComponent).lantern-next")
         // A manifest is only trusted when the output it describes is there.
         self.previous = FileManager.default.fileExists(atPath: output.path) ? previous : [:]
-        try? FileManager.default.removeItem(at: staging) // left by a build that was killed
+        Self.remove(staging) // left by a build that was killed
     }
 
     static func digest(_ bytes: Data) -> String {
@@ -82,12 +82,22 @@ public final class StagedOutput: @unchecked Sendable {
         try AtomicSwap.exchange(staging, with: output)
         try BuildHooks.pause(at: "swapped")
         try afterSwap()
-        try? FileManager.default.removeItem(at: staging) // now the old site
+        Self.remove(staging) // now the old site
         return report
     }
 
     /// Removes the staging folder of a build that failed.
-    func abandon() { try? FileManager.default.removeItem(at: staging) }
+    func abandon() { Self.remove(staging) }
+
+    /// Removes a folder tree; the member folders (most of the files) in parallel.
+    static func remove(_ folder: URL) {
+        let fm = FileManager.default
+        let members = folder.appending(path: "m")
+        if let tokens = try? fm.contentsOfDirectory(atPath: members.path) {
+            try? Parallel.forEach(tokens, chunk: 256) { token in try? FileManager.default.removeItem(atPath: members.path + "/" + token) }
+        }
+        try? fm.removeItem(at: folder)
+    }
 
     private func linkUnchanged() throws {
         let paths = lock.withLock { reused }
