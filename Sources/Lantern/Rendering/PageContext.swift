@@ -1,7 +1,9 @@
 import Foundation
 
 /// The Mustache context of each page kind; README's template section documents every field.
-struct PageContext {
+/// Read-only once made (the cached theme contexts hold only strings, numbers and dictionaries
+/// of them), so renderers on several threads share it.
+struct PageContext: @unchecked Sendable {
     let site: SiteConfig
     let today: Day
     let menu: [MenuPackage]
@@ -68,7 +70,17 @@ struct PageContext {
         return context
     }
 
+    /// Contexts of festival themes (the same for every member), made once.
+    var festivalThemes: [Slug: [String: Any]] = [:]
+
     func theme(_ theme: Theme, day: Day? = nil) -> [String: Any] {
+        if case .fixed(let fixed) = theme.schedule, day == nil || day == fixed, let cached = festivalThemes[theme.slug] {
+            return cached
+        }
+        return makeTheme(theme, day: day)
+    }
+
+    func makeTheme(_ theme: Theme, day: Day? = nil) -> [String: Any] {
         var date = day
         if date == nil, case .fixed(let fixed) = theme.schedule { date = fixed }
         let window = date.map { theme.window(around: $0) }
@@ -145,9 +157,21 @@ struct PageContext {
         return "mailto:\(site.orderEmail)?subject=\(percentEncoded(subject))&body=\(percentEncoded(body))"
     }
 
+    /// RFC 3986 percent-encoding of everything but unreserved characters.
     private func percentEncoded(_ text: String) -> String {
-        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count * 3)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                out.append(byte)
+            default:
+                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

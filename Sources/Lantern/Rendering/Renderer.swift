@@ -21,6 +21,7 @@ public struct Renderer: Sendable {
         self.stencils = stencils && site.content.templates.allowsStencils ? StencilCache() : nil
         var contexts = PageContext(site: site.content.config, today: today, menu: site.content.menu, images: images)
         contexts.stencils = self.stencils
+        for theme in site.themes { if case .fixed = theme.schedule { contexts.festivalThemes[theme.slug] = contexts.makeTheme(theme) } }
         self.contexts = contexts
     }
 
@@ -52,7 +53,13 @@ public struct Renderer: Sendable {
         return member.pages.map { page in
             let context = contexts.context(for: page, greetings: greetings)
             let templates = content.templates
-            var html = stencils?.render(page.kind.rawValue, context) { templates.render(page.kind, $0) }
+            var kind = page.kind.rawValue
+            var constant: Set<String> = ["site", "root", "today", "page_title", "member_page", "home_url"]
+            if case .storefront(_, let card) = page.content {
+                kind += ":\(card.theme.slug)"
+                if case .fixed = card.theme.schedule { constant.insert("theme") }
+            }
+            var html = stencils?.render(kind, context, constant: constant) { templates.render(page.kind, $0) }
                 ?? templates.render(page.kind, context)
             if let key { html = PageSealer.seal(html, key: key, root: page.root) }
             return OutputFile(path: page.path, bytes: Data(html.utf8))

@@ -37,13 +37,21 @@ final class StencilCache: @unchecked Sendable {
         }
     }
 
-    /// Renders `context` through `render`, once per shape; `kind` separates templates.
-    func render(_ kind: String, _ context: [String: Any], _ render: ([String: Any]) -> String) -> String {
+    /// Renders `context` through `render`, once per shape; `kind` separates templates. The
+    /// top-level keys in `constant` hold the same value for every context of this `kind` (the
+    /// site, a festival theme): they are baked into the stencil rather than filled each time.
+    func render(_ kind: String, _ context: [String: Any], constant: Set<String> = [],
+                _ render: ([String: Any]) -> String) -> String {
         var values: [String] = []
         var shape = kind + "|"
-        let abstract = Self.abstract(context, &values, &shape)
+        var abstract: [String: Any] = [:]
+        for key in context.keys.sorted() {
+            shape += key + ":"
+            abstract[key] = constant.contains(key) ? context[key]! : Self.abstract(context[key]!, &values, &shape)
+            shape += ","
+        }
         let stencil: Stencil? = lock.withLock { stencils[shape] } ?? {
-            let made = Self.make(render(abstract as! [String: Any]), count: values.count)
+            let made = Self.make(render(abstract), count: values.count)
             lock.withLock { stencils[shape] = .some(made) }
             return made
         }()
