@@ -411,7 +411,7 @@ def generate(site: Path, out: Path, today: dt.date) -> dict:
         shutil.copytree(site / "templates" / "assets", out / "static" / "assets")
 
     # Item lists per theme: the shop, and one per delivery city ("-" = no city: nationwide only).
-    cities = sorted({m.get("city", "") for m in roster}) 
+    cities = sorted({m.get("city", "") for m in roster})
     city_key = {c: f"c{i:03d}" for i, c in enumerate(cities)}
     shop_of = {}
     for t in listed:

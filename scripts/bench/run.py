@@ -655,7 +655,7 @@ def main() -> int:
         work = a.workdir or Path(tempfile.mkdtemp(prefix="lantern-bench-"))
         work.mkdir(parents=True, exist_ok=True)
         work = work.resolve()
-        log(f"work folder {work}")
+        log(f"work folder {work} (left in place if a build fails)")
         results: dict[int, SizeResult] = {}
         prev = None
         for n in a.sizes:

@@ -22,6 +22,18 @@ enum Parallel {
     }
 }
 
+extension Parallel {
+    /// `items.map(transform)` on all cores, results in order.
+    static func map<T: Sendable, R: Sendable>(_ items: [T], jobs: Int = cores, _ transform: @escaping @Sendable (T) throws -> R) throws -> [R] {
+        let results = Locked([R?](repeating: nil, count: items.count))
+        try forEach(Array(items.indices), chunk: 1, jobs: jobs) { index in
+            let result = try transform(items[index])
+            results.update { $0[index] = result }
+        }
+        return results.value.map { $0! }
+    }
+}
+
 /// A value guarded by a lock, shared between workers.
 final class Locked<Value>: @unchecked Sendable {
     private var stored: Value

@@ -27,9 +27,11 @@ public struct Renderer: Sendable {
 
     /// Everything that is not a member page.
     public func renderShared(_ plan: SitePlan) throws(DiagnosticsError) -> [OutputFile] {
-        var files = plan.shared.map { page in
-            OutputFile(path: page.path, bytes: Data(content.templates.render(page.kind, contexts.context(for: page)).utf8))
-        }
+        let (templates, contexts) = (content.templates, contexts)
+        // Few pages, but lists of a few thousand items each: on all cores too.
+        var files = (try? Parallel.map(plan.shared) { page in
+            OutputFile(path: page.path, bytes: Data(templates.render(page.kind, contexts.context(for: page)).utf8))
+        }) ?? []
         files.append(OutputFile(path: "assets/themes.css", bytes: Data(ThemeStyles.css(site.themes).utf8)))
         files.append(OutputFile(path: "robots.txt", bytes: Data(HostFiles.robots.utf8)))
         files.append(OutputFile(path: "_headers", bytes: Data(HostFiles.headers(orderEndpoint: content.config.orderEndpoint).utf8)))
