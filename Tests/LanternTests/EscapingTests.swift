@@ -11,7 +11,8 @@ import Testing
         try site.build(today: "2026-06-10")
         let token = site.token("E<1>")
         let pages = ["index.html", "shop/festival/index.html", "m/\(token)/index.html",
-                     "m/\(token)/festival/index.html", "menu/index.html", "menu/care/index.html"]
+                     "m/\(token)/festival/index.html", "menu/index.html", "menu/care/index.html",
+                     ItemGroup.path(theme: Slug("festival"), city: "北京")]
         for page in pages {
             let html = site.text(page)
             #expect(!html.isEmpty, "\(page) was not built")
@@ -28,6 +29,9 @@ import Testing
             #expect(site.text(page).contains("R&amp;D &lt;dept&gt;"), "\(page)")
         }
         #expect(site.text(pages[3]).contains("value=\"E&lt;1&gt;\""))
+        // The shared item list (the storefront's items) escapes item names in view and in its template.
+        let list = site.text(pages[6])
+        #expect(list.components(separatedBy: "&lt;script&gt;alert(&#39;item&#39;)&lt;/script&gt; &amp; &quot;粽子&quot;").count == 4)
         #expect(site.text(pages[3]).contains("action=\"https://forms.example.com/orders?a=1&amp;b=2\""))
         for page in pages[4...5] {
             #expect(site.text(page).contains("Care &lt;script&gt;alert(&#39;menu&#39;)&lt;/script&gt;"), "\(page)")

@@ -95,6 +95,14 @@ import Testing
         #expect(lists.count >= 3)
     }
 
+    @Test func lunarBirthdayOfTheSampleIsCelebratedOnMidAutumn2026() throws {
+        // E1012 孙红梅 keeps a lunar birthday, 1968-08-15 (八月十五): 2026-09-25.
+        let site = try TestSite("sample")
+        try site.build(today: "2026-09-25")
+        let card = site.text("m/\(site.token("E1012"))/birthday/index.html")
+        #expect(card.contains("孙红梅") && card.contains("datetime=\"2026-09-25\""))
+    }
+
     @Test func noMemberIdOrNameInAnyPath() throws {
         let site = try TestSite("sample")
         try site.build(today: "2026-06-10")

@@ -37,15 +37,16 @@ public struct Build: Sendable {
 
     public func run() throws(DiagnosticsError) -> Result {
         let stateFolder = options.privateFolder.appending(path: "state")
-        let state = BuildState.load(from: stateFolder)
         let secret = try Secret.load(privateFolder: options.privateFolder, environment: options.environment)
         let siteDigest = Fingerprint.site(options.site, today: options.today, secret: secret)
-        if state.inputs[BuildState.siteKey] == siteDigest, FileManager.default.fileExists(atPath: options.output.path) {
+        if BuildState.siteDigest(in: stateFolder) == siteDigest, FileManager.default.fileExists(atPath: options.output.path) {
             // Same inputs, day and secret as the last successful build: same output. Nothing to do.
+            let state = BuildState.load(from: stateFolder, only: ["warnings.tsv", "members.tsv"])
             return Result(warnings: state.warnings.keys.sorted().compactMap { Diagnostic(stateLine: state.warnings[$0]!) },
-                          pages: state.files.count, members: state.members.count, membersReused: state.members.count,
-                          output: StagedOutput.Report(unchanged: state.files.count), changes: "no input changed", printSheets: 0)
+                          pages: 0, members: state.members.count, membersReused: state.members.count,
+                          output: StagedOutput.Report(), changes: "no input changed", printSheets: 0)
         }
+        let state = BuildState.load(from: stateFolder)
         stage(1)
         let content = try SiteContent.load(site: options.site)
         stage(2)

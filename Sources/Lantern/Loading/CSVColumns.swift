@@ -42,11 +42,28 @@ struct CSVColumns {
         return row.locations[i]
     }
 
-    /// Fields past the header that hold text: a sign of a comma that should have been quoted.
-    func overflow(_ row: CSVTable.Row) -> SourceLocation? {
-        guard row.fields.count > table.header.count else { return nil }
-        for i in table.header.count..<row.fields.count where !row.fields[i].isEmpty { return row.locations[i] }
-        return nil
+    /// Reports text in fields past the header (a comma that should have been quoted); true when
+    /// the row is to be skipped.
+    func rejectsOverflow(_ row: CSVTable.Row, into diagnostics: inout Diagnostics) -> Bool {
+        guard row.fields.count > table.header.count,
+              let extra = (table.header.count..<row.fields.count).first(where: { !row.fields[$0].isEmpty }) else { return false }
+        diagnostics.error("row has more fields than the header", at: row.locations[extra],
+                          hint: "quote fields that contain commas: \"a, b\"")
+        return true
+    }
+
+    /// The row's key in `column`, reporting it when empty or already used by an earlier row.
+    func uniqueKey(_ column: String, _ row: CSVTable.Row, seen: inout [String: SourceLocation], noun: String,
+                   into diagnostics: inout Diagnostics) -> String {
+        let key = value(column, row), at = location(column, row)
+        if key.isEmpty {
+            diagnostics.error("empty \(column)", at: at, hint: "every \(noun) needs a unique \(column)")
+        } else if let first = seen[key] {
+            diagnostics.error("duplicate \(column) `\(key)`", at: at, hint: "first used at line \(first.line); each \(noun)'s \(column) must be unique")
+        } else {
+            seen[key] = at
+        }
+        return key
     }
 
     /// `a|b|c` lists, with empty parts dropped.

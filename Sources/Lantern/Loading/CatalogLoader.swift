@@ -11,23 +11,10 @@ enum CatalogLoader {
         try diagnostics.throwIfErrors()
 
         var products: [Product] = []
-        var firstSeen: [SKU: SourceLocation] = [:]
-        for row in table.rows {
-            if let extra = c.overflow(row) {
-                diagnostics.error("row has more fields than the header", at: extra,
-                                  hint: "quote fields that contain commas: \"a, b\"")
-                continue
-            }
+        var seen: [String: SourceLocation] = [:]
+        for row in table.rows where !c.rejectsOverflow(row, into: &diagnostics) {
             let before = diagnostics.all.count
-            let sku = SKU(c.value("sku", row))
-            if sku.rawValue.isEmpty {
-                diagnostics.error("empty sku", at: c.location("sku", row), hint: "every catalog row needs a unique sku")
-            } else if let first = firstSeen[sku] {
-                diagnostics.error("duplicate sku `\(sku)`", at: c.location("sku", row),
-                                  hint: "first used at line \(first.line); each sku must be unique")
-            } else {
-                firstSeen[sku] = c.location("sku", row)
-            }
+            let sku = SKU(c.uniqueKey("sku", row, seen: &seen, noun: "catalog row", into: &diagnostics))
             for column in ["name", "category"] where c.value(column, row).isEmpty {
                 diagnostics.error("empty \(column)", at: c.location(column, row), hint: "every catalog row needs a \(column)")
             }

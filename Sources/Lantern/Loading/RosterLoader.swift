@@ -11,23 +11,10 @@ enum RosterLoader {
         try diagnostics.throwIfErrors()
 
         var members: [Member] = []
-        var firstSeen: [MemberID: SourceLocation] = [:]
-        for row in table.rows {
-            if let extra = c.overflow(row) {
-                diagnostics.error("row has more fields than the header", at: extra,
-                                  hint: "quote fields that contain commas: \"a, b\"")
-                continue
-            }
+        var seen: [String: SourceLocation] = [:]
+        for row in table.rows where !c.rejectsOverflow(row, into: &diagnostics) {
             let before = diagnostics.all.count
-            let id = MemberID(c.value("id", row))
-            if id.rawValue.isEmpty {
-                diagnostics.error("empty id", at: c.location("id", row), hint: "every member needs a unique id")
-            } else if let first = firstSeen[id] {
-                diagnostics.error("duplicate id `\(id)`", at: c.location("id", row),
-                                  hint: "first used at line \(first.line); each member id must be unique")
-            } else {
-                firstSeen[id] = c.location("id", row)
-            }
+            let id = MemberID(c.uniqueKey("id", row, seen: &seen, noun: "member", into: &diagnostics))
             if c.value("name", row).isEmpty {
                 diagnostics.error("empty name", at: c.location("name", row), hint: "every member needs a name")
             }

@@ -20,22 +20,32 @@ struct BuildState {
     var warnings: [String: String] = [:]
 
     /// The `inputs` key of the digest of every input file, the day, the secret and Lantern's
-    /// page version: when it matches, the build has nothing to do.
+    /// page version: when it matches, the build has nothing to do. Also kept alone in
+    /// `site.digest`, so that check reads one line, not the whole state.
     static let siteKey = "*site"
 
-    static let names = ["manifest.tsv", "members.tsv", "inputs.tsv", "warnings.tsv"]
+    /// The last successful build's site digest, read without loading the rest of the state.
+    static func siteDigest(in folder: URL) -> String? {
+        guard !names.contains(where: { FileManager.default.fileExists(atPath: folder.appending(path: $0 + ".next").path) })
+        else { return nil }
+        return try? String(contentsOf: folder.appending(path: "site.digest"), encoding: .utf8)
+    }
 
-    static func load(from folder: URL) -> BuildState {
+    static let names = ["manifest.tsv", "members.tsv", "inputs.tsv", "warnings.tsv", "site.digest"]
+
+    /// `only` reads just those files (the rest stay empty).
+    static func load(from folder: URL, only: Set<String>? = nil) -> BuildState {
         let fm = FileManager.default
         if names.contains(where: { fm.fileExists(atPath: folder.appending(path: $0 + ".next").path) }) {
             for name in names { try? fm.removeItem(at: folder.appending(path: name + ".next")) }
             for name in names { try? fm.removeItem(at: folder.appending(path: name)) }
             return BuildState()
         }
-        return BuildState(files: read(folder.appending(path: "manifest.tsv")),
-                          members: read(folder.appending(path: "members.tsv")),
-                          inputs: read(folder.appending(path: "inputs.tsv")),
-                          warnings: read(folder.appending(path: "warnings.tsv")))
+        func table(_ name: String) -> [String: String] {
+            only.map { $0.contains(name) } ?? true ? read(folder.appending(path: name)) : [:]
+        }
+        return BuildState(files: table("manifest.tsv"), members: table("members.tsv"), inputs: table("inputs.tsv"),
+                          warnings: table("warnings.tsv"))
     }
 
     /// Writes the state as `*.next`; `commit` makes it current.
@@ -45,6 +55,7 @@ struct BuildState {
             let text = table.sorted { $0.key < $1.key }.map { "\($0.key)\t\($0.value)\n" }.joined()
             try Data(text.utf8).write(to: folder.appending(path: name + ".next"), options: .atomic)
         }
+        try Data((inputs[Self.siteKey] ?? "").utf8).write(to: folder.appending(path: "site.digest.next"), options: .atomic)
     }
 
     static func commit(in folder: URL) throws {
