@@ -326,6 +326,7 @@ class SizeResult:
     output_bytes: int = 0
     private_bytes: int = 0
     load_before: float = -1.0
+    floor: str = ""
 
 
 def loadavg() -> float:
@@ -403,6 +404,12 @@ def run_size(n: int, a, binary: Path, work: Path, prev: SizeResult | None) -> Si
         if not a.keep:
             shutil.rmtree(dest, ignore_errors=True)
             shutil.rmtree(hugo_site, ignore_errors=True)
+    # The disk's floor: as many folders and files, created by Python with nothing rendered.
+    pages = max(1, round(res.scenarios["full"].runs[-1].public.files / n)) if res.scenarios["full"].runs else 3
+    floor = subprocess.run([sys.executable, str(Path(__file__).with_name("fsfloor.py")), "--members", str(n),
+                            "--pages", str(pages), "--dir", str(work)], capture_output=True, text=True)
+    res.floor = floor.stdout.strip()
+    log(f"{n:,} file-system floor: {res.floor}")
     if not a.keep:
         shutil.rmtree(t.public.parent, ignore_errors=True)
         shutil.rmtree(site, ignore_errors=True)
@@ -595,6 +602,9 @@ def markdown(results: dict[int, SizeResult], m: dict, a, binary_note: str) -> st
         out.append("")
         out.append(md_table(HEAD, scenario_rows(res)))
         out.append("")
+        if res.floor:
+            out += [f"File-system floor (`scripts/bench/fsfloor.py`, the same number of folders and files made by "
+                    f"one Python thread, nothing rendered): {res.floor}.", ""]
         for key in ("price", "member"):
             if res.scenarios[key].notes:
                 out.append(f"- {res.scenarios[key].name}: " + "; ".join(res.scenarios[key].notes))
