@@ -32,4 +32,4 @@ bench: deps
 	python3 scripts/bench/run.py --write
 
 clean:
-	rm -rf .build public/index.html public/robots.txt public/assets public/shop public/menu public/m private/state
+	rm -rf .build .build-bench public/index.html public/robots.txt public/_headers public/assets public/shop public/lists public/menu public/m private/state
