@@ -34,6 +34,10 @@ struct BuildCommand: ParsableCommand {
             report(result.warnings)
             guard !quiet else { return }
             let o = result.output
+            if result.changes == "no input changed" && o.written == 0 && o.removed == 0 && o.unchanged == 0 {
+                print("no input changed since the last build: nothing to do (\(result.members) members, today \(day)) → \(options.output.path)")
+                return
+            }
             let what = result.changes.map { "\($0) → " } ?? ""
             print("\(what)\(o.written) files written (\(o.bytesWritten.formatted()) bytes), \(o.unchanged) unchanged, \(o.removed) removed; "
                 + "\(result.pages) pages for \(result.members) members (\(result.membersReused) carried over), today \(day) → \(options.output.path)")
