@@ -29,9 +29,14 @@ public struct Renderer: Sendable {
     public func renderShared(_ plan: SitePlan) throws(DiagnosticsError) -> [OutputFile] {
         let (templates, contexts) = (content.templates, contexts)
         // Few pages, but lists of a few thousand items each: on all cores too.
-        var files = (try? Parallel.map(plan.shared) { page in
-            OutputFile(path: page.path, bytes: Data(templates.render(page.kind, contexts.context(for: page)).utf8))
-        }) ?? []
+        var files: [OutputFile]
+        do {
+            files = try Parallel.map(plan.shared) { page in
+                OutputFile(path: page.path, bytes: Data(templates.render(page.kind, contexts.context(for: page)).utf8))
+            }
+        } catch {
+            throw DiagnosticsError([.error("cannot render the shared pages: \(error)", at: nil)])
+        }
         files.append(OutputFile(path: "assets/themes.css", bytes: Data(ThemeStyles.css(site.themes).utf8)))
         files.append(OutputFile(path: "robots.txt", bytes: Data(HostFiles.robots.utf8)))
         files.append(OutputFile(path: "_headers", bytes: Data(HostFiles.headers(orderEndpoint: content.config.orderEndpoint).utf8)))
