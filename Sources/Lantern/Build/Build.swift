@@ -36,9 +36,9 @@ public struct Build: Sendable {
     public static let stages = ["load content", "check", "plan pages", "shared pages", "member pages", "publish"]
 
     public func run() throws(DiagnosticsError) -> Result {
-        let stateFolder = options.privateFolder.appending(path: "state")
         let secret = try Secret.load(privateFolder: options.privateFolder, environment: options.environment)
-        let siteDigest = Fingerprint.site(options.site, today: options.today, secret: secret)
+        let files = Fingerprint.files(options.site)
+        let siteDigest = Fingerprint.site(files, today: options.today, secret: secret)
         if BuildState.siteDigest(in: stateFolder) == siteDigest, FileManager.default.fileExists(atPath: options.output.path) {
             // Same inputs, day and secret as the last successful build: same output. Nothing to do.
             let state = BuildState.load(from: stateFolder, only: ["warnings.tsv", "members.tsv"])
@@ -55,7 +55,7 @@ public struct Build: Sendable {
         let plan = SitePlan.make(checked, today: options.today, secret: secret)
         let staged = StagedOutput(output: options.output, previous: state.files)
         do {
-            return try write(plan, checked, secret, state, staged, siteDigest: siteDigest)
+            return try write(plan, checked, secret, state, staged, files: files, siteDigest: siteDigest)
         } catch let error as DiagnosticsError {
             staged.abandon()
             throw error
@@ -67,7 +67,7 @@ public struct Build: Sendable {
     }
 
     private func write(_ plan: SitePlan, _ checked: CheckedSite, _ secret: Secret, _ state: BuildState,
-                       _ staged: StagedOutput, siteDigest: String) throws -> Result {
+                       _ staged: StagedOutput, files: [String: String], siteDigest: String) throws -> Result {
         let content = checked.content
         let renderer = Renderer(site: checked, today: options.today, secret: secret, stencils: options.stencils)
         stage(4)
@@ -75,7 +75,7 @@ public struct Build: Sendable {
         try BuildHooks.pause(at: "shared")
 
         stage(5)
-        let shared = Fingerprint.memberPages(site: options.site, today: options.today, secret: secret)
+        let shared = Fingerprint.memberPages(files, today: options.today, secret: secret)
         let fingerprints = Locked<[String: String]>([:])
         let done = Locked(0), reusedMembers = Locked(0)
         let total = plan.members.count
@@ -101,13 +101,12 @@ public struct Build: Sendable {
                        ("audit.csv", try AuditFiles.csv(checked.audit)),
                        ("audit.html", AuditFiles.html(checked.audit, site: content.config))]
         let printSheets = try PrintSheets.sheets(links, site: content.config, secret: key)
-        var inputs = Fingerprint.inputs(content, site: options.site)
+        var inputs = Fingerprint.inputs(content, files: files)
         inputs["*today"] = options.today.description
         let warnings = checked.warnings + [PrintSheets.warning(links, site: content.config)].compactMap { $0 }
         var next = BuildState(files: staged.manifest, members: fingerprints.value, inputs: inputs)
         next.inputs[BuildState.siteKey] = siteDigest
         next.warnings = Dictionary(uniqueKeysWithValues: warnings.enumerated().map { (String(format: "%06d", $0.offset), $0.element.stateLine) })
-        let stateFolder = options.privateFolder.appending(path: "state")
         let report = try staged.publish(beforeSwap: { try next.prepare(in: stateFolder) }, afterSwap: {
             try BuildState.commit(in: stateFolder)
             for (name, data) in reports { try data.write(to: options.privateFolder.appending(path: name), options: .atomic) }
@@ -118,6 +117,8 @@ public struct Build: Sendable {
                       members: plan.members.count, membersReused: reusedMembers.value, output: report,
                       changes: Fingerprint.changes(from: state.inputs, to: inputs), printSheets: printSheets.count)
     }
+
+    private var stateFolder: URL { options.privateFolder.appending(path: "state") }
 
     private func stage(_ number: Int) {
         progress(.stage(number: number, of: Self.stages.count, name: Self.stages[number - 1]))

@@ -13,29 +13,32 @@ enum Fingerprint {
         return hasher.finalize().prefix(16).hex
     }
 
-    /// Everything member pages depend on besides the member's own row: every input file except
-    /// the catalog (storefronts refer to shared item lists) and the roster, the day, the secret.
-    static func memberPages(site: URL, today: Day, secret: Secret) -> String {
-        var parts = [version, today.description, secret.fingerprint]
-        for (path, digest) in otherFiles(site) { parts += [path, digest] }
-        return digest(parts)
+    /// Every input file (under `content/` and `templates/`) by path under the site, with its
+    /// digest. Read once per build; the digests below are made from it.
+    static func files(_ site: URL) -> [String: String] {
+        let site = site.standardizedFileURL
+        var table: [String: String] = [:]
+        for url in ["content", "templates"].flatMap({ SiteFiles.all(site.appending(path: $0)) }) {
+            let bytes = (try? Data(contentsOf: url)) ?? Data()
+            table[String(url.path.dropFirst(site.path.count + 1))] = SHA256.hash(data: bytes).prefix(16).hex
+        }
+        return table
     }
 
-    /// Every input file but the catalog and the roster (`all`: every one), by path under the
-    /// site, with its digest.
-    static func otherFiles(_ site: URL, all: Bool = false) -> [(String, String)] {
-        let site = site.standardizedFileURL
-        return ["content", "templates"].flatMap { SiteFiles.all(site.appending(path: $0)) }.compactMap { url in
-            let path = String(url.path.dropFirst(site.path.count + 1))
-            guard all || !["content/catalog.csv", "content/roster.csv"].contains(path) else { return nil }
-            let bytes = (try? Data(contentsOf: url)) ?? Data()
-            return (path, SHA256.hash(data: bytes).prefix(16).hex)
-        }
-    }
+    /// The files digested row by row instead (`inputs`), and on which member pages do not depend
+    /// as files: storefronts refer to shared item lists, and each member's own row is in `member`.
+    static let tables: Set<String> = ["content/catalog.csv", "content/roster.csv"]
 
     /// Everything a build reads: when it matches the last build's, the output would be the same.
-    static func site(_ site: URL, today: Day, secret: Secret) -> String {
-        digest([version, today.description, secret.fingerprint] + otherFiles(site, all: true).flatMap { [$0.0, $0.1] })
+    static func site(_ files: [String: String], today: Day, secret: Secret) -> String {
+        digest([version, today.description, secret.fingerprint] + files.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] })
+    }
+
+    /// Everything member pages depend on besides the member's own row: every input file except
+    /// the catalog and the roster, the day, the secret.
+    static func memberPages(_ files: [String: String], today: Day, secret: Secret) -> String {
+        digest([version, today.description, secret.fingerprint]
+            + files.filter { !tables.contains($0.key) }.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] })
     }
 
     /// What a member's pages show or depend on (never e-mail or phone: they are on no page).
@@ -50,7 +53,7 @@ enum Fingerprint {
     }
 
     /// One digest per input: catalog rows by sku, roster rows by id, other files by path.
-    static func inputs(_ content: SiteContent, site: URL) -> [String: String] {
+    static func inputs(_ content: SiteContent, files: [String: String]) -> [String: String] {
         var table: [String: String] = [:]
         for p in content.catalog {
             table["catalog.csv:" + p.sku.rawValue] = digest([p.name, p.category, p.price.description, p.supplier, p.kind.rawValue,
@@ -60,7 +63,7 @@ enum Fingerprint {
         for m in content.roster {
             table["roster.csv:" + m.id.rawValue] = member(m, shared: m.email + "\t" + m.phone)
         }
-        for (path, digest) in otherFiles(site) { table[path] = digest }
+        for (path, digest) in files where !tables.contains(path) { table[path] = digest }
         return table
     }
 

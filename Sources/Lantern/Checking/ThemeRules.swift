@@ -62,11 +62,3 @@ public enum ThemeRules {
         return diagnostics
     }
 }
-
-extension Money {
-    /// `200` or `128.50`: how a budget is written in YAML.
-    var plainYuan: String {
-        let cents = fen % 100
-        return cents == 0 ? "\(fen / 100)" : "\(fen / 100).\(cents < 10 ? "0" : "")\(cents)"
-    }
-}

@@ -36,3 +36,10 @@ extension Theme {
         }
     }
 }
+
+extension Theme {
+    /// Fixed days sort by their Julian day; birthdays after every festival.
+    var sortKey: Int {
+        if case .fixed(let day) = schedule { day.julianDay } else { Int.max }
+    }
+}

@@ -10,7 +10,7 @@ enum PolicyLoader {
         let known = Occasion.allCases.map(\.rawValue) + [Policy.custom]
         var rules: [String: Policy.Rule] = [:]
         if let occasions = yaml.map("occasions", into: &d) {
-            for (key, value) in occasions.node {
+            for key in occasions.node.keys {
                 let name = key.string ?? ""
                 guard known.contains(name) else {
                     let close = Suggestion.closest(to: name, in: known)
@@ -19,7 +19,6 @@ enum PolicyLoader {
                     continue
                 }
                 guard let map = occasions.map(name, into: &d) else { continue }
-                _ = value
                 rules[name] = rule(map, occasion: name, &d)
             }
         } else {

@@ -22,7 +22,7 @@ enum ThemeLoader {
         let budget = yaml.money("budget", required: true, into: &d)
         let audience = self.audience(yaml, &d)
         let tags = yaml.stringList("tags", into: &d) ?? []
-        if yaml.entry("tags") != nil && tags.isEmpty || yaml.entry("tags") == nil {
+        if tags.isEmpty {
             d.error("missing required key `tags`", at: yaml.keyLocation("tags"),
                     hint: "name the catalog tags this shop offers, e.g. `tags: [dragon-boat]`")
         }

@@ -34,3 +34,11 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.fen = yuan * 100 + cents
     }
 }
+
+extension Money {
+    /// `200` or `128.50`: how a budget is written in YAML.
+    var plainYuan: String {
+        let cents = fen % 100
+        return cents == 0 ? "\(fen / 100)" : "\(fen / 100).\(cents < 10 ? "0" : "")\(cents)"
+    }
+}

@@ -22,7 +22,7 @@ public struct Secret: Sendable {
             throw DiagnosticsError([.error("no site secret yet", at: SourceLocation(file: file.path),
                                            hint: "run `lantern build` first, or set LANTERN_SECRET")])
         }
-        let text = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.map { String(format: "%02x", $0) }.joined()
+        let text = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.hex
         do {
             try FileManager.default.createDirectory(at: privateFolder, withIntermediateDirectories: true)
             guard FileManager.default.createFile(atPath: file.path, contents: Data((text + "\n").utf8),

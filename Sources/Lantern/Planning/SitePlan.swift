@@ -81,10 +81,3 @@ public struct MemberPlan: Sendable {
 
     public var paths: [String] { pages.map(\.path) }
 }
-
-extension Theme {
-    /// Fixed days sort by their Julian day; birthdays after every festival.
-    var sortKey: Int {
-        if case .fixed(let day) = schedule { day.julianDay } else { Int.max }
-    }
-}

@@ -1,19 +1,12 @@
 import Foundation
-import CSV
 import Mustache
 
 /// `private/audit.csv` and `private/audit.html`: the audit written for an auditor.
 enum AuditFiles {
     static func csv(_ audit: Audit) throws -> Data {
-        let writer = try CSVWriter(stream: .toMemory(), newline: .crlf)
-        try writer.write(row: ["theme", "sku", "name", "category", "price", "status", "rule"])
-        for line in audit.items {
-            try writer.write(row: [line.theme, line.sku, line.name, line.category, line.price.plainYuan,
-                                   line.shown ? "shown" : "hidden", line.reason])
-        }
-        writer.stream.close()
-        let body = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        return Data([0xEF, 0xBB, 0xBF]) + body + Data("\r\n".utf8)
+        try ExcelCSV.data(header: ["theme", "sku", "name", "category", "price", "status", "rule"], rows: audit.items.map { line in
+            [line.theme, line.sku, line.name, line.category, line.price.plainYuan, line.shown ? "shown" : "hidden", line.reason]
+        })
     }
 
     static func html(_ audit: Audit, site: SiteConfig) -> Data {
