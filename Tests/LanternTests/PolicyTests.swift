@@ -169,3 +169,29 @@ import Testing
         #expect(!guizhou.source.isEmpty && !heilongjiang.source.isEmpty)
     }
 }
+
+/// Audience rules beyond gender: departments and roster tags.
+@Suite struct AudienceTests {
+    static func member(_ department: String, _ tags: Set<String>, _ gender: Member.Gender? = nil) -> Member {
+        Member(id: MemberID("X"), name: "X", department: department, gender: gender, birthday: nil, hireDate: nil,
+               city: "", email: "", phone: "", language: "zh-CN", status: .active, tags: tags, location: SourceLocation(file: "x"))
+    }
+
+    @Test func departmentsAndTagsSelectMembers() {
+        let frontline = Audience(departments: ["生产一线"], tags: ["frontline", "overseas"])
+        #expect(frontline.admits(Self.member("生产一线", ["frontline"])))
+        #expect(!frontline.admits(Self.member("研发中心", ["frontline"])))
+        #expect(!frontline.admits(Self.member("生产一线", [])))
+        #expect(Audience(gender: .female).admits(Self.member("", [], .female)))
+        #expect(!Audience(gender: .female).admits(Self.member("", [])))
+    }
+
+    @Test func aThemeForOneDepartmentGoesToItsMembersOnly() throws {
+        let site = try TestSite("minimal")
+        try site.write("content/themes/dragon-boat.md", site.read("content/themes/dragon-boat.md")
+            .replacingOccurrences(of: "tags: [dragon-boat]", with: "audience:\n  departments: [研发部]\ntags: [dragon-boat]"))
+        try site.build(today: "2026-06-10")
+        let fronts = site.outputFiles().keys.filter { $0.hasPrefix("m/") && $0.hasSuffix("/dragon-boat/index.html") }
+        #expect(Set(fronts) == ["m/\(site.token("T001"))/dragon-boat/index.html"])
+    }
+}
