@@ -53,7 +53,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LanternTests",
-            dependencies: ["Lantern"],
+            dependencies: ["Lantern", .product(name: "CSV", package: "CSV.swift")],
             exclude: ["Golden"]
         ),
     ]

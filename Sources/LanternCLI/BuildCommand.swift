@@ -19,6 +19,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print nothing but warnings and errors.")
     var quiet = false
 
+    @Flag(help: "After the build, print how long each stage took (on stderr).")
+    var timings = false
+
     func run() throws {
         let day = try siteOptions.day()
         var options = BuildOptions(site: SiteOptions.url(siteOptions.site), output: output.map(SiteOptions.url),
@@ -28,9 +31,11 @@ struct BuildCommand: ParsableCommand {
             options.jobs = jobs
         }
         let display = ProgressDisplay(mode: quiet ? .quiet : isatty(STDOUT_FILENO) == 1 ? .terminal : .summary)
+        let clock = StageClock()
         do {
-            let result = try Build(options, progress: display.show).run()
+            let result = try Build(options, progress: { display.show($0); clock.note($0) }).run()
             display.finish()
+            if timings { FileHandle.standardError.write(Data(clock.report().utf8)) }
             report(result.warnings)
             guard !quiet else { return }
             let o = result.output
@@ -81,4 +86,35 @@ final class ProgressDisplay: @unchecked Sendable {
     }
 
     private func write(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
+}
+
+/// How long each stage of a build took (`--timings`).
+final class StageClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private let start = ContinuousClock.now
+    private var marks: [(name: String, at: ContinuousClock.Instant)] = []
+
+    func note(_ event: Build.Event) {
+        guard case .stage(_, _, let name) = event else { return }
+        lock.withLock { marks.append((name, .now)) }
+    }
+
+    func report() -> String {
+        lock.withLock {
+            let end = ContinuousClock.now
+            var lines = ["timings:"]
+            var previous = (name: "start", at: start)
+            for mark in marks + [("end", end)] {
+                lines.append("  \(previous.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(Self.seconds(mark.at - previous.at))")
+                previous = mark
+            }
+            lines.append("  \("total".padding(toLength: 14, withPad: " ", startingAt: 0)) \(Self.seconds(end - start))")
+            return lines.joined(separator: "\n") + "\n"
+        }
+    }
+
+    private static func seconds(_ duration: Duration) -> String {
+        let (s, atto) = duration.components
+        return String(format: "%7.3f s", Double(s) + Double(atto) / 1e18)
+    }
 }

@@ -11,13 +11,13 @@ import Testing
         var stderr: String
     }
 
-    static func lantern(_ arguments: [String], in folder: URL? = nil) throws -> Run {
+    static func lantern(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Run {
         try #require(FileManager.default.isExecutableFile(atPath: KillTests.binary.path),
                      "build the binary first: swift build --product lantern (make test does)")
         let process = Process()
         process.executableURL = KillTests.binary
         process.arguments = arguments
-        process.environment = ["LANTERN_SECRET": "test-secret"]
+        process.environment = ["LANTERN_SECRET": "test-secret"].merging(environment) { $1 }
         if let folder { process.currentDirectoryURL = folder }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -38,6 +38,20 @@ import Testing
         #expect(lines.first?.contains("files written") == true && lines.first?.contains("for 5 members") == true)
         let quiet = try Self.lantern(["build", "--site", site.site.path, "--today", "2026-06-11", "--quiet"])
         #expect(quiet.status == 0 && quiet.stdout.isEmpty)
+    }
+
+    @Test func timingsGoToStandardErrorAndTheBuildLeavesNothingInTheTemporaryFolder() throws {
+        let site = try TestSite("minimal")
+        let temporary = site.root.appending(path: "tmp")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        let run = try Self.lantern(["build", "--site", site.site.path, "--today", "2026-06-10", "--quiet", "--timings"],
+                                   environment: ["TMPDIR": temporary.path])
+        #expect(run.status == 0 && run.stdout.isEmpty)
+        for stage in Build.stages + ["total"] { #expect(run.stderr.contains("  \(stage) "), "no time for \(stage)") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path) == [])
+        // Private reports are replaced in one step, with no temporary file left beside them.
+        let leftovers = SiteFiles.all(site.privateFolder).filter { $0.lastPathComponent.hasSuffix(".lantern-tmp") }
+        #expect(leftovers.isEmpty)
     }
 
     @Test func badInputExitsOneWithTheLocationOnStandardError() throws {

@@ -109,7 +109,7 @@ public struct Build: Sendable {
         next.warnings = Dictionary(uniqueKeysWithValues: warnings.enumerated().map { (String(format: "%06d", $0.offset), $0.element.stateLine) })
         let report = try staged.publish(beforeSwap: { try next.prepare(in: stateFolder) }, afterSwap: {
             try BuildState.commit(in: stateFolder)
-            for (name, data) in reports { try data.write(to: options.privateFolder.appending(path: name), options: .atomic) }
+            for (name, data) in reports { try FileSystem.replace(data, at: options.privateFolder.appending(path: name).path) }
             try PrintSheets.write(printSheets, privateFolder: options.privateFolder)
         })
         return Result(warnings: warnings,

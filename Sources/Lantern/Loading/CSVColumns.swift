@@ -34,7 +34,17 @@ struct CSVColumns {
     /// is absent or the row is short (Excel drops trailing empty fields).
     func value(_ column: String, _ row: CSVTable.Row) -> String {
         guard let i = index[column], i < row.fields.count else { return "" }
-        return row.fields[i].trimmingCharacters(in: .whitespacesAndNewlines.union(["\u{3000}"]))
+        return Self.trimmed(row.fields[i])
+    }
+
+    /// `text` without leading and trailing white space (Unicode White_Space: ASCII spaces, tabs
+    /// and line breaks, the full-width space U+3000, no-break spaces…), as Foundation's
+    /// `.whitespacesAndNewlines` trims, without building a character set per field.
+    static func trimmed(_ text: some StringProtocol) -> String {
+        let scalars = Substring(text).unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(Substring(scalars[first...last]))
     }
 
     func location(_ column: String, _ row: CSVTable.Row) -> SourceLocation {
@@ -68,6 +78,6 @@ struct CSVColumns {
 
     /// `a|b|c` lists, with empty parts dropped.
     func list(_ column: String, _ row: CSVTable.Row) -> [String] {
-        value(column, row).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        value(column, row).split(separator: "|").map { Self.trimmed($0) }.filter { !$0.isEmpty }
     }
 }

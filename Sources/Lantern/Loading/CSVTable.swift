@@ -31,7 +31,7 @@ struct CSVTable {
             throw DiagnosticsError([.error("CSV file has no header row", at: SourceLocation(file: path),
                                            hint: "the first line names the columns, e.g. sku,name,category,price")])
         }
-        let body = parsed.dropFirst().filter { !$0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        let body = parsed.dropFirst().filter { !$0.fields.allSatisfy { CSVColumns.trimmed($0).isEmpty } }
         return CSVTable(path: path, header: first.fields.map { $0.trimmingCharacters(in: .whitespaces) },
                         headerLocations: first.locations, rows: Array(body))
     }

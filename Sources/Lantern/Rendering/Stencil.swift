@@ -17,6 +17,8 @@ final class StencilCache: @unchecked Sendable {
         var literals: [String]
         /// For each hole between literals: the value index, and whether to escape it.
         var holes: [(index: Int, escaped: Bool)]
+        /// The bytes of all literals.
+        var size: Int
     }
 
     private var stencils: [String: Stencil?] = [:]
@@ -44,52 +46,75 @@ final class StencilCache: @unchecked Sendable {
                 _ render: ([String: Any]) -> String) -> String {
         var values: [String] = []
         var shape = kind + "|"
-        var abstract: [String: Any] = [:]
-        for key in context.keys.sorted() {
+        let keys = context.keys.sorted()
+        for key in keys {
             shape += key + ":"
-            abstract[key] = constant.contains(key) ? context[key]! : Self.abstract(context[key]!, &values, &shape)
+            if !constant.contains(key) { Self.collect(context[key]!, &values, &shape) }
             shape += ","
         }
         let stencil: Stencil? = lock.withLock { stencils[shape] } ?? {
+            // First context of this shape: render it with placeholders, numbered in the order
+            // `collect` found the values.
+            var next = 0
+            var abstract: [String: Any] = [:]
+            for key in keys { abstract[key] = constant.contains(key) ? context[key]! : Self.placeholders(context[key]!, &next) }
             let made = Self.make(render(abstract), count: values.count)
             lock.withLock { stencils[shape] = .some(made) }
             return made
         }()
         guard let stencil else { return render(context) }
-        var out = stencil.literals[0]
+        var out = [UInt8]()
+        out.reserveCapacity(stencil.size + values.reduce(0) { $0 + $1.utf8.count } + 64)
+        out += stencil.literals[0].utf8
         for (i, hole) in stencil.holes.enumerated() {
-            out += hole.escaped ? Self.escape(values[hole.index]) : values[hole.index]
-            out += stencil.literals[i + 1]
+            if hole.escaped { Self.escape(values[hole.index], into: &out) } else { out += values[hole.index].utf8 }
+            out += stencil.literals[i + 1].utf8
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Replaces text and number leaves by placeholders (collecting their values) and writes the
-    /// shape; flags stay as they are and are part of the shape.
-    private static func abstract(_ value: Any, _ values: inout [String], _ shape: inout String) -> Any {
-        switch value {
-        case let dictionary as [String: Any]:
-            var result: [String: Any] = [:]
+    /// Collects the text and number leaves of a value, in order, and writes its shape: keys,
+    /// list lengths and flags (a flag is part of the shape, not a value).
+    private static func collect(_ value: Any, _ values: inout [String], _ shape: inout String) {
+        if let text = value as? String {
+            shape += "s"
+            values.append(text)
+        } else if let dictionary = value as? [String: Any] {
             shape += "{"
             for key in dictionary.keys.sorted() {
                 shape += key + ":"
-                result[key] = abstract(dictionary[key]!, &values, &shape)
+                collect(dictionary[key]!, &values, &shape)
                 shape += ","
             }
             shape += "}"
-            return result
-        case let array as [Any]:
+        } else if let array = value as? [Any] {
             shape += "[\(array.count)"
-            let result = array.map { abstract($0, &values, &shape) }
+            for element in array { collect(element, &values, &shape) }
             shape += "]"
-            return result
-        case let flag as Bool:
+        } else if let flag = value as? Bool {
             shape += flag ? "T" : "F"
-            return flag
-        default:
+        } else {
             shape += "s"
-            values.append(value as? String ?? "\(value)")
-            return "\(open)\(values.count - 1)&\(close)"
+            values.append("\(value)")
+        }
+    }
+
+    /// The value with each leaf `collect` collects replaced by its numbered placeholder.
+    private static func placeholders(_ value: Any, _ next: inout Int) -> Any {
+        if value is String {
+            defer { next += 1 }
+            return "\(open)\(next)&\(close)"
+        } else if let dictionary = value as? [String: Any] {
+            var result: [String: Any] = [:]
+            for key in dictionary.keys.sorted() { result[key] = placeholders(dictionary[key]!, &next) }
+            return result
+        } else if let array = value as? [Any] {
+            return array.map { placeholders($0, &next) }
+        } else if let flag = value as? Bool {
+            return flag
+        } else {
+            defer { next += 1 }
+            return "\(open)\(next)&\(close)"
         }
     }
 
@@ -107,24 +132,33 @@ final class StencilCache: @unchecked Sendable {
             rest = rest[rest.index(after: end)...]
         }
         literals.append(String(rest))
-        return Stencil(literals: literals, holes: holes)
+        return Stencil(literals: literals, holes: holes, size: literals.reduce(0) { $0 + $1.utf8.count })
     }
 
-    /// The escaping swift-mustache applies to `{{x}}`.
+    /// The escaping Mustache applies to `{{x}}`, byte by byte: each `<` `>` `&` `"` `'` is
+    /// replaced, whatever follows it (a combining mark included).
     static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for c in text {
-            switch c {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
+        guard text.utf8.contains(where: needsEscape) else { return text }
+        var out = [UInt8]()
+        escape(text, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func escape(_ text: String, into out: inout [UInt8]) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "<"): out += "&lt;".utf8
+            case UInt8(ascii: ">"): out += "&gt;".utf8
+            case UInt8(ascii: "&"): out += "&amp;".utf8
+            case UInt8(ascii: "\""): out += "&quot;".utf8
+            case UInt8(ascii: "'"): out += "&#39;".utf8
+            default: out.append(byte)
             }
         }
-        return out
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
     }
 }

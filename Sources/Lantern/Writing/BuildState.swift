@@ -53,9 +53,9 @@ struct BuildState {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for (name, table) in zip(Self.names, [files, members, inputs, warnings]) {
             let text = table.sorted { $0.key < $1.key }.map { "\($0.key)\t\($0.value)\n" }.joined()
-            try Data(text.utf8).write(to: folder.appending(path: name + ".next"), options: .atomic)
+            try FileSystem.replace(Data(text.utf8), at: folder.appending(path: name + ".next").path)
         }
-        try Data((inputs[Self.siteKey] ?? "").utf8).write(to: folder.appending(path: "site.digest.next"), options: .atomic)
+        try FileSystem.replace(Data((inputs[Self.siteKey] ?? "").utf8), at: folder.appending(path: "site.digest.next").path)
     }
 
     static func commit(in folder: URL) throws {

@@ -1,15 +1,35 @@
 import Foundation
-import CSV
 
 /// CSV the way Excel on Chinese Windows opens it without asking: UTF-8 with a byte-order mark,
-/// CRLF line ends, written by the CSV library (quoting as needed).
+/// CRLF line ends, a field quoted when it holds a comma, a quote or a line break (RFC 4180).
+///
+/// Written here rather than by the CSV library, whose writer tests each field with five
+/// Foundation searches and writes it one scalar at a time: 0.3 s for 10,000 links, seconds at
+/// 100,000, all on the build's last, single-threaded stage. It also compares by Character, so
+/// a quote followed by a combining mark went out unquoted. Reading stays with the library, and
+/// `ExcelCSVTests` reads every file written here back with it.
 enum ExcelCSV {
     static func data(header: [String], rows: [[String]]) throws -> Data {
-        let writer = try CSVWriter(stream: .toMemory(), newline: .crlf)
-        try writer.write(row: header)
-        for row in rows { try writer.write(row: row) }
-        writer.stream.close()
-        let body = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        return Data([0xEF, 0xBB, 0xBF]) + body + Data("\r\n".utf8)
+        var out: [UInt8] = [0xEF, 0xBB, 0xBF]
+        out.reserveCapacity(64 * (rows.count + 1))
+        for row in [header] + rows {
+            for (index, field) in row.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                append(field, to: &out)
+            }
+            out += [0x0D, 0x0A]
+        }
+        return Data(out)
+    }
+
+    private static func append(_ field: String, to out: inout [UInt8]) {
+        let quoted = field.utf8.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: ",") || $0 == 0x0D || $0 == 0x0A }
+        guard quoted else { out += field.utf8; return }
+        out.append(UInt8(ascii: "\""))
+        for byte in field.utf8 {
+            out.append(byte)
+            if byte == UInt8(ascii: "\"") { out.append(byte) }
+        }
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -25,6 +25,19 @@ enum FileSystem {
         }
     }
 
+    /// Replaces the file at `path` in one step: the bytes go to a temporary file beside it, which
+    /// is then renamed over it, so a reader sees the old file or the new one, never a part.
+    /// (Foundation's `.atomic` writes do the same but leave an empty folder in /tmp each time.)
+    static func replace(_ bytes: Data, at path: String) throws {
+        let temporary = path + ".lantern-tmp"
+        try write(bytes, to: temporary)
+        if rename(temporary, path) != 0 {
+            let failure = failure("cannot replace", path)
+            unlink(temporary)
+            throw failure
+        }
+    }
+
     /// Creates a folder whose parent exists; an existing folder is fine.
     static func makeFolder(_ path: String) throws {
         if mkdir(path, 0o755) != 0 && errno != EEXIST { throw failure("cannot create folder", path) }

@@ -78,7 +78,7 @@ enum PrintSheets {
         if !sheets.isEmpty { try fm.createDirectory(at: sheetsFolder, withIntermediateDirectories: true) }
         for sheet in sheets {
             let url = sheetsFolder.appending(path: sheet.fileName)
-            if fm.contents(atPath: url.path) != sheet.html { try sheet.html.write(to: url, options: .atomic) }
+            if fm.contents(atPath: url.path) != sheet.html { try FileSystem.replace(sheet.html, at: url.path) }
         }
         let keep = Set(sheets.map(\.fileName))
         let existing = (try? fm.contentsOfDirectory(atPath: sheetsFolder.path)) ?? []

@@ -4,8 +4,9 @@ import Foundation
 /// A site copied into a fresh temporary folder, built there, and inspected by tests.
 ///
 /// Fixture sites live in `Tests/Fixtures/<name>`; those without a `templates/` folder use the
-/// repository's own templates, so tests exercise the templates the sample site ships.
-struct TestSite {
+/// repository's own templates, so tests exercise the templates the sample site ships. The
+/// temporary folder is removed when the last reference to the site goes.
+final class TestSite {
     static let repository = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
     static let fixtures = repository.appending(path: "Tests/Fixtures")
@@ -35,6 +36,8 @@ struct TestSite {
             }
         }
     }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
 
     func write(_ relative: String, _ text: String) throws { try write(relative, Data(text.utf8)) }
 
