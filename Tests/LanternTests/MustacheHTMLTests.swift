@@ -28,6 +28,11 @@ import Testing
         #expect(Array(html.utf8) == Array("<a title=\"\(escaped)\">\(escaped)</a>".utf8))
     }
 
+    @Test(arguments: hidden.map(\.value) + ["<a href=\"x\">O'Neil & co</a>", "李静"])
+    func stencilsEscapeTheSame(value: String) {
+        #expect(Array(StencilCache.escape(value).utf8) == Array(MustacheHTML.escape(value).utf8))
+    }
+
     @Test func escapesWithMustachesTable() throws {
         #expect(MustacheHTML.escape("<a href=\"x\">O'Neil & co</a>") == "&lt;a href=&quot;x&quot;&gt;O&#39;Neil &amp; co&lt;/a&gt;")
         #expect(MustacheHTML.escape("李静 ❤️ e\u{301}") == "李静 ❤️ e\u{301}")
