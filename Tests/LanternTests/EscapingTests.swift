@@ -84,6 +84,25 @@ import Testing
         #expect(names.contains(Marked.item))
     }
 
+    /// The audit and the print sheets are Mustache templates too, in `private/`.
+    @Test func privateReportsEscapeCombiningMarksToo() throws {
+        let site = try TestSite("escaping")
+        try site.write("content/site.yaml", site.read("content/site.yaml") + "base_url: https://fuli.example.com/\nprint_sheets: all\n")
+        try site.build(today: "2026-06-10")
+        let print = site.privateFolder.appending(path: PrintSheets.folder)
+        let sheets = try FileManager.default.contentsOfDirectory(atPath: print.path).map {
+            try String(contentsOf: print.appending(path: $0), encoding: .utf8)
+        }
+        #expect(sheets.count == 2)
+        let audit = try String(contentsOf: site.privateFolder.appending(path: "audit.html"), encoding: .utf8)
+        for html in sheets + [audit] {
+            for raw in Marked.raw { #expect(!Marked.has(html, raw)) }
+        }
+        #expect(sheets.contains { Marked.has($0, "<div class=\"name\">\(Marked.name)</div>") })
+        #expect(sheets.contains { Marked.has($0, "<div class=\"dept\">\(Marked.department)</div>") })
+        #expect(Marked.has(audit, "<td>\(Marked.item)</td>"))
+    }
+
     /// The marked values of the fixture's `E"\u{301}2` and `X-2`, escaped; compared as bytes.
     enum Marked {
         static let id = "E\"\u{301}2"
