@@ -55,6 +55,13 @@ import Testing
         #expect(error.location == at(Self.theme, 11, 5))
     }
 
+    @Test func contentTypePragmaIsNotAllowed() throws {
+        let site = try TestSite("minimal")
+        try Self.writeGreeting(site) { $0.replacingOccurrences(of: "亲爱的 {{name}}", with: "亲爱的 {{% CONTENT_TYPE: TEXT }}{{name}}") }
+        let error = try only(.error, containing: "pragma `{{% CONTENT_TYPE: TEXT }}` in a greeting", in: site.failure())
+        #expect(error.location == at(Self.theme, 12, 5))
+    }
+
     @Test func partialsAreNotAllowed() throws {
         let site = try TestSite("minimal")
         try Self.writeGreeting(site) { $0.replacingOccurrences(of: "亲爱的 {{name}}", with: "亲爱的 {{> partials/card}}") }
