@@ -47,6 +47,21 @@ import Testing
         #expect(error.location == at(Self.theme, 12, 7))
     }
 
+    @Test func syntaxErrorOnTheGreetingsFirstLine() throws {
+        // Without the blank line after the front matter, the greeting starts on line 11.
+        let site = try TestSite("minimal")
+        try Self.writeGreeting(site) { $0.replacingOccurrences(of: "---\n\n亲爱的 {{name}}", with: "---\n亲爱的 {{/name}}") }
+        let error = try only(.error, containing: "template syntax error", in: site.failure())
+        #expect(error.location == at(Self.theme, 11, 5))
+    }
+
+    @Test func contentTypePragmaIsNotAllowed() throws {
+        let site = try TestSite("minimal")
+        try Self.writeGreeting(site) { $0.replacingOccurrences(of: "亲爱的 {{name}}", with: "亲爱的 {{% CONTENT_TYPE: TEXT }}{{name}}") }
+        let error = try only(.error, containing: "pragma `{{% CONTENT_TYPE: TEXT }}` in a greeting", in: site.failure())
+        #expect(error.location == at(Self.theme, 12, 5))
+    }
+
     @Test func partialsAreNotAllowed() throws {
         let site = try TestSite("minimal")
         try Self.writeGreeting(site) { $0.replacingOccurrences(of: "亲爱的 {{name}}", with: "亲爱的 {{> partials/card}}") }

@@ -45,6 +45,33 @@ import Testing
         #expect(error.message.contains("not finished"))
     }
 
+    /// Lantern parses each template after a line of its own (`MustacheHTML.pragma`); errors on
+    /// the first line are still at that line and column of the file.
+    @Test(arguments: [
+        ("<h1>{{/page_title}}</h1>\n", 5, "does not match"),
+        ("❤️<h1>{{{page_title}}</h1>\r\n", 7, "not finished"),
+        ("{{#categories}}<h2>{{name}}</h2>\n", 1, "never closed"),
+    ])
+    func errorOnTheFirstLineIsReportedAtItsColumn(text: String, column: Int, message: String) throws {
+        let site = try TestSite("minimal")
+        try site.write(Self.shop, text)
+        let error = try only(.error, containing: "template syntax error", in: site.failure())
+        #expect(error.location == at(Self.shop, 1, column))
+        #expect(error.message.contains(message))
+    }
+
+    /// Lantern sets the content type of every template; `HTML` would bring back the library's
+    /// escaping, `TEXT` none at all.
+    @Test(arguments: ["HTML", "TEXT", MustacheHTML.contentTypeName])
+    func contentTypePragmaIsRefused(type: String) throws {
+        let site = try TestSite("minimal")
+        try site.write(Self.shop, "{{! shop }}\n<main>{{% CONTENT_TYPE: \(type) }}\n<h1>{{page_title}}</h1>\n</main>\n")
+        let errors = site.failure()
+        let error = try only(.error, containing: "pragma `{{% CONTENT_TYPE: \(type) }}` in a template", in: errors)
+        #expect(error.location == at(Self.shop, 2, 7))
+        #expect(errors.count == 1)
+    }
+
     @Test func missingPartialIsReportedAtTheTag() throws {
         // Line 4: `<div class="item-grid">{{#items}}  {{> partials/nope}}…`, the partial tag at column 36.
         let site = try TestSite("minimal", overlay: "invalid/missing-partial")

@@ -26,6 +26,9 @@ enum Greeting {
             case ">", "<", "$", "=":
                 d.error("partials and blocks are not allowed in a greeting", at: location,
                         hint: "greetings may use {{variable}} and {{#variable}}…{{/variable}} only")
+            case "%":
+                d.error("pragma `{{% \(tag.name) }}` in a greeting", at: location,
+                        hint: "remove it: member data is always HTML-escaped")
             case "!", "/":
                 continue
             case _ where tag.name.contains("("):

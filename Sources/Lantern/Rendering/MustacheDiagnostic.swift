@@ -5,11 +5,11 @@ import Mustache
 /// The library reports where its parser stopped: inside or just after the bad tag, or at the end
 /// of the file for a section never closed, with a column that counts Characters back to the last
 /// "\n" (which a CRLF break is not). Lantern points at the tag itself, in scalars, as its other
-/// tag diagnostics do.
+/// tag diagnostics do, and at the line of `text` (the parser also read `MustacheHTML.pragma`).
 enum MustacheDiagnostic {
     static func parse(_ text: String, file: String, firstLine: Int = 1) -> Result<MustacheTemplate, DiagnosticsError> {
         do {
-            return .success(try MustacheTemplate(string: text))
+            return .success(try MustacheHTML.template(text))
         } catch let error as MustacheTemplate.ParserError {
             let unclosed = error.error as? MustacheTemplate.Error == .expectedSectionEnd ? unclosedSection(text) : nil
             let (line, column) = unclosed.map { ($0.line, $0.column) } ?? tagAtStop(of: error, in: text)
@@ -35,14 +35,15 @@ enum MustacheDiagnostic {
     /// The last tag starting at or before where the parser stopped, else that point itself.
     static func tagAtStop(of error: MustacheTemplate.ParserError, in text: String) -> (line: Int, column: Int) {
         let context = text.contains("\r\n") ? lfContext(text) ?? error.context : error.context
-        let stop = (context.lineNumber, context.line.prefix(max(0, context.columnNumber - 1)).unicodeScalars.count + 1)
+        let column = context.line.prefix(max(0, context.columnNumber - 1)).unicodeScalars.count + 1
+        let stop = (context.lineNumber - MustacheHTML.pragmaLines, column)
         let tag = MustacheTags.scan(text).last { ($0.line, $0.column) <= stop }
         return tag.map { ($0.line, $0.column) } ?? stop
     }
 
     /// The error's context from the same text with LF breaks, where the library's columns hold.
     private static func lfContext(_ text: String) -> MustacheParserContext? {
-        do { _ = try MustacheTemplate(string: text.replacing("\r\n", with: "\n")) } catch {
+        do { _ = try MustacheHTML.template(text.replacing("\r\n", with: "\n")) } catch {
             return (error as? MustacheTemplate.ParserError)?.context
         }
         return nil

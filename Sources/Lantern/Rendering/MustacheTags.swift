@@ -4,7 +4,7 @@
 /// Lantern reads the tags itself to report missing partials and unknown or raw variables.
 struct MustacheTags {
     struct Tag {
-        /// The sigil after `{{`: `#`, `^`, `/`, `>`, `<`, `$`, `&`, `{`, `!`, or nil for a variable.
+        /// The sigil after `{{`: `#`, `^`, `/`, `>`, `<`, `$`, `&`, `{`, `!`, `=`, `%`, or nil for a variable.
         var sigil: Character?
         var name: String
         var line: Int
@@ -27,7 +27,7 @@ struct MustacheTags {
                 }
                 var body = Substring(inner.trimmingCharacters(in: .whitespaces))
                 var sigil: Character?
-                if let first = body.first, "#^/><$&{!=".contains(first) {
+                if let first = body.first, "#^/><$&{!=%".contains(first) {
                     sigil = first
                     body = body.dropFirst()
                 }

@@ -34,7 +34,9 @@ public struct TemplateSet: Sendable {
             }
             let name = String(relative.dropLast(".mustache".count))
             switch MustacheDiagnostic.parse(file.text, file: display) {
-            case .success(let template): library.register(template, named: name)
+            case .success(let template):
+                library.register(template, named: name)
+                refusePragmas(file.text, file: display, into: &diagnostics)
             case .failure(let error): diagnostics.append(contentsOf: error.diagnostics)
             }
             sources.append((name, display, file.text))
@@ -55,6 +57,17 @@ public struct TemplateSet: Sendable {
         }
         try diagnostics.throwIfErrors()
         return TemplateSet(library: library, allowsStencils: StencilCache.allows(sources.map(\.text)))
+    }
+
+    /// A `{{% CONTENT_TYPE }}` pragma would change how the rest of its file escapes: `HTML` is
+    /// swift-mustache's escaping, which lets a quote followed by a combining mark through, and
+    /// `TEXT` none at all. Lantern sets the content type of every template (`MustacheHTML`).
+    static func refusePragmas(_ text: String, file: String, into diagnostics: inout Diagnostics) {
+        for tag in MustacheTags.scan(text) where tag.sigil == "%" {
+            diagnostics.error("pragma `{{% \(tag.name) }}` in a template",
+                              at: SourceLocation(file: file, line: tag.line, column: tag.column),
+                              hint: "remove it: Lantern escapes every {{value}} for HTML; write {{{value}}} where raw HTML is meant")
+        }
     }
 
     func render(_ kind: Kind, _ context: [String: Any]) -> String {

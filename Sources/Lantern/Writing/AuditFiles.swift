@@ -24,7 +24,7 @@ enum AuditFiles {
             "other": audit.items.filter { !$0.shown && !$0.byPolicy && $0.reason != Compliance.notTagged }.map(row),
         ]
         // The template is fixed and tested, so a parse failure is a programming error.
-        let template = try! MustacheTemplate(string: template)
+        let template = try! MustacheHTML.template(template)
         return Data(template.render(context).utf8)
     }
 

@@ -30,7 +30,7 @@ enum PrintSheets {
         let names = departments.keys.sorted()
         let files = fileNames(for: names)
         // The template is fixed and tested, so a parse failure is a programming error.
-        let template = try! MustacheTemplate(string: templateText)
+        let template = try! MustacheHTML.template(templateText)
         var sheets: [Sheet] = []
         for (department, file) in zip(names, files) {
             var cards: [[String: Any]] = []

@@ -49,11 +49,14 @@ final class TestSite {
 
     func read(_ relative: String) throws -> String { try String(contentsOf: site.appending(path: relative), encoding: .utf8) }
 
-    /// Builds with a fixed secret so tokens are stable across runs.
+    /// Builds with a fixed secret so tokens are stable across runs; `stencils: false` renders
+    /// every member page with Mustache.
     @discardableResult
-    func build(today: String, output: URL? = nil, secret: String = "test-secret") throws(DiagnosticsError) -> Build.Result {
-        let options = BuildOptions(site: site, output: output ?? self.output, privateFolder: privateFolder,
+    func build(today: String, output: URL? = nil, secret: String = "test-secret",
+               stencils: Bool = true) throws(DiagnosticsError) -> Build.Result {
+        var options = BuildOptions(site: site, output: output ?? self.output, privateFolder: privateFolder,
                                    today: Day(today)!, environment: ["LANTERN_SECRET": secret])
+        options.stencils = stencils
         return try Build(options).run()
     }
 
