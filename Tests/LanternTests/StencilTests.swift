@@ -23,8 +23,21 @@ import Testing
     }
 
     @Test func escapesLikeMustache() {
-        #expect(StencilCache.escape("<a href=\"x\">O'Neil & co</a>") == "&lt;a href=&quot;x&quot;&gt;O&#39;Neil &amp; co&lt;/a&gt;")
-        #expect(StencilCache.escape("李静") == "李静")
+        #expect(MustacheHTML.escape("<a href=\"x\">O'Neil & co</a>") == "&lt;a href=&quot;x&quot;&gt;O&#39;Neil &amp; co&lt;/a&gt;")
+        #expect(MustacheHTML.escape("李静") == "李静")
+    }
+
+    /// Text that joins the placeholder after it into one Character (U+0600 is a prepended
+    /// mark) must not hide it: the stencil is split by scalars.
+    @Test(arguments: ["\u{600}", "\u{E000}", "x\u{200D}", "é"])
+    func aPlaceholderAfterAJoiningMarkIsStillFilled(before: String) throws {
+        let template = try MustacheHTML.template("<p>\(before){{name}}|{{{raw}}}</p>{{#list}}[{{.}}]{{/list}}")
+        let render: ([String: Any]) -> String = { template.render($0) }
+        let cache = StencilCache()
+        for (name, raw) in [("李静", "<b>1</b>"), ("O\"Neil & co", "<i>2</i>"), ("\"\u{301}", "3")] {
+            let context: [String: Any] = ["name": name, "raw": raw, "list": ["a", "<"]]
+            #expect(cache.render("t", context, render) == render(context))
+        }
     }
 
     @Test func templatesThatTransformTextAreRenderedPageByPage() throws {

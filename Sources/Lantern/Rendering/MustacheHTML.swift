@@ -8,7 +8,7 @@ import Mustache
 /// whatever comes before or after it, with Mustache's own replacements, and puts the pragma
 /// naming it in front of each template as it parses it: the files stay as their authors wrote
 /// them. A partial starts again with the library's HTML type, so every template and partial is
-/// parsed this way. `StencilCache.escape` escapes the same, so both renderers agree.
+/// parsed this way. Stencils fill values with the same `escape`, so both renderers agree.
 enum MustacheHTML {
     static let contentTypeName = "LANTERN_HTML"
 
@@ -37,6 +37,12 @@ enum MustacheHTML {
         guard text.utf8.contains(where: needsEscape) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
+        escape(text, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The same, appended to `out` (stencils fill pages as bytes).
+    static func escape(_ text: String, into out: inout [UInt8]) {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "<"): out += "&lt;".utf8
@@ -47,7 +53,6 @@ enum MustacheHTML {
             default: out.append(byte)
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool {

@@ -24,7 +24,7 @@ final class StencilCache: @unchecked Sendable {
     private var stencils: [String: Stencil?] = [:]
     private let lock = NSLock()
 
-    private static let open: Character = "\u{E000}", close: Character = "\u{E001}"
+    private static let open: Unicode.Scalar = "\u{E000}", close: Unicode.Scalar = "\u{E001}"
 
     /// Transforms that look only at lists (their length), never at a text value.
     static let safeTransforms: Set<String> = ["first", "last", "empty"]
@@ -67,7 +67,7 @@ final class StencilCache: @unchecked Sendable {
         out.reserveCapacity(stencil.size + values.reduce(0) { $0 + $1.utf8.count } + 64)
         out += stencil.literals[0].utf8
         for (i, hole) in stencil.holes.enumerated() {
-            if hole.escaped { Self.escape(values[hole.index], into: &out) } else { out += values[hole.index].utf8 }
+            if hole.escaped { MustacheHTML.escape(values[hole.index], into: &out) } else { out += values[hole.index].utf8 }
             out += stencil.literals[i + 1].utf8
         }
         return String(decoding: out, as: UTF8.self)
@@ -119,46 +119,22 @@ final class StencilCache: @unchecked Sendable {
     }
 
     /// Splits rendered output at the placeholders; nil when any placeholder came out changed.
+    /// Searches scalars, not Characters: text just before a placeholder may join it into one
+    /// Character (a prepended mark such as U+0600), and the placeholder must still be found.
     private static func make(_ output: String, count: Int) -> Stencil? {
+        let scalars = output.unicodeScalars
         var literals: [String] = [], holes: [(Int, Bool)] = []
-        var rest = Substring(output)
-        while let start = rest.firstIndex(of: open) {
-            guard let end = rest[start...].firstIndex(of: close) else { return nil }
-            literals.append(String(rest[..<start]))
-            let inner = rest[rest.index(after: start)..<end]
+        var literalStart = scalars.startIndex
+        while let start = scalars[literalStart...].firstIndex(of: open) {
+            guard let end = scalars[start...].firstIndex(of: close) else { return nil }
+            literals.append(String(Substring(scalars[literalStart..<start])))
+            let inner = String(Substring(scalars[scalars.index(after: start)..<end]))
             let escaped = inner.hasSuffix("&amp;")
             guard escaped || inner.hasSuffix("&"), let index = Int(inner.dropLast(escaped ? 5 : 1)), index < count else { return nil }
             holes.append((index, escaped))
-            rest = rest[rest.index(after: end)...]
+            literalStart = scalars.index(after: end)
         }
-        literals.append(String(rest))
+        literals.append(String(Substring(scalars[literalStart...])))
         return Stencil(literals: literals, holes: holes, size: literals.reduce(0) { $0 + $1.utf8.count })
-    }
-
-    /// The escaping Mustache applies to `{{x}}`, byte by byte: each `<` `>` `&` `"` `'` is
-    /// replaced, whatever follows it (a combining mark included).
-    static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: needsEscape) else { return text }
-        var out = [UInt8]()
-        escape(text, into: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    static func escape(_ text: String, into out: inout [UInt8]) {
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "<"): out += "&lt;".utf8
-            case UInt8(ascii: ">"): out += "&gt;".utf8
-            case UInt8(ascii: "&"): out += "&amp;".utf8
-            case UInt8(ascii: "\""): out += "&quot;".utf8
-            case UInt8(ascii: "'"): out += "&#39;".utf8
-            default: out.append(byte)
-            }
-        }
-    }
-
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
-            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
     }
 }
