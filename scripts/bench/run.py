@@ -45,6 +45,11 @@ SCRATCH = ".build-bench"
 BUILD_CMD = ["swift", "build", "-c", "release", "--product", "lantern", "--scratch-path", SCRATCH]
 GNU_TIME = "/usr/bin/time"
 SECRET = "bench"
+# ext4 without a journal (this machine's root) passes over inodes freed in the last 30 s when it
+# allocates new ones (the kernel's `recently_deleted`): right after a big tree is deleted, making
+# files costs several times more. Timed runs therefore never follow a deletion closely: old
+# outputs are moved aside (a rename) and deleted between phases, then the harness waits.
+SETTLE_SECONDS = 40
 GiB = 1024 ** 3
 
 
@@ -207,8 +212,27 @@ def lantern_run(binary: Path, t: Target, today: str, timeout: float | None) -> R
                next((line for line in lines if line.startswith("built ")), lines[-1] if lines else ""))
 
 
-def hugo_run(source: Path, dest: Path, cache: Path, timeout: float | None) -> Run:
-    shutil.rmtree(dest, ignore_errors=True)
+class Trash:
+    """Where old outputs go during timed phases: moved, not deleted (see SETTLE_SECONDS)."""
+
+    def __init__(self, work: Path):
+        self.folder = work / "trash"
+
+    def discard(self, path: Path) -> None:
+        if path.exists():
+            self.folder.mkdir(parents=True, exist_ok=True)
+            path.rename(self.folder / str(time.monotonic_ns()))
+
+    def empty(self) -> None:
+        """Deletes what was discarded, then waits until freed inodes no longer slow the disk."""
+        if self.folder.exists():
+            log(f"deleting old outputs, then waiting {SETTLE_SECONDS} s")
+            shutil.rmtree(self.folder, ignore_errors=True)
+            time.sleep(SETTLE_SECONDS)
+
+
+def hugo_run(source: Path, dest: Path, cache: Path, timeout: float | None, trash: Trash) -> Run:
+    trash.discard(dest)
     cmd = ["hugo", "--quiet", "--source", str(source), "--destination", str(dest), "--cacheDir", str(cache)]
     seconds, rss, user, sys_, _, _ = gnu_time(cmd, dict(os.environ), timeout)
     return Run(seconds, rss, user, sys_, diff({}, snapshot(dest)), Diff())
@@ -373,9 +397,11 @@ def run_size(n: int, a, binary: Path, work: Path, prev: SizeResult | None) -> Si
             f"removed {r.public.removed + r.private.removed} {label}")
         return r
 
+    trash = Trash(work)
+    trash.empty()
     sc = res.scenarios["full"] = Scenario("full build")
     for _ in range(a.runs):
-        shutil.rmtree(t.public.parent, ignore_errors=True)
+        trash.discard(t.public.parent)
         go(sc, "")
     sc = res.scenarios["noop"] = Scenario("no-op rebuild")
     for _ in range(a.runs):
@@ -394,16 +420,18 @@ def run_size(n: int, a, binary: Path, work: Path, prev: SizeResult | None) -> Si
     res.private_bytes = last.private.total_bytes
 
     if n in a.hugo_sizes:
+        trash.empty()
         hs = res.hugo = Scenario("Hugo full build")
         dest, cache = work / f"hugo-out-{n}", work / "hugo-cache"
         for _ in range(a.runs):
-            r = hugo_run(hugo_site, dest, cache, a.timeout)
+            r = hugo_run(hugo_site, dest, cache, a.timeout, trash)
             hs.runs.append(r)
             log(f"{n:,} hugo #{len(hs.runs)}: {r.seconds:.2f} s, RSS {r.rss_kb / 1024:.0f} MiB, "
                 f"{r.public.files:,} files, {mib(r.public.bytes)}")
         if not a.keep:
-            shutil.rmtree(dest, ignore_errors=True)
-            shutil.rmtree(hugo_site, ignore_errors=True)
+            trash.discard(dest)
+            trash.discard(hugo_site)
+    trash.empty()
     # The disk's floor: as many folders and files, created by Python with nothing rendered.
     pages = max(1, round(res.scenarios["full"].runs[-1].public.files / n)) if res.scenarios["full"].runs else 3
     floor = subprocess.run([sys.executable, str(Path(__file__).with_name("fsfloor.py")), "--members", str(n),
@@ -411,8 +439,8 @@ def run_size(n: int, a, binary: Path, work: Path, prev: SizeResult | None) -> Si
     res.floor = floor.stdout.strip()
     log(f"{n:,} file-system floor: {res.floor}")
     if not a.keep:
-        shutil.rmtree(t.public.parent, ignore_errors=True)
-        shutil.rmtree(site, ignore_errors=True)
+        trash.discard(t.public.parent)
+        trash.discard(site)
     return res
 
 
@@ -449,9 +477,18 @@ def machine() -> dict:
             return "unavailable"
     nproc = first_line(["nproc"])
     return {"date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "nproc": nproc, "cpu": cpu,
-            "memory": mem, "kernel": platform.release(), "os": os_name(),
+            "memory": mem, "kernel": platform.release(), "os": os_name(), "inodes": cached_inodes(),
             "swift": first_line(["swift", "--version"]), "hugo": first_line(["hugo", "version"]),
             "commit": git_head()}
+
+
+def cached_inodes() -> str:
+    """How many inodes the kernel holds in memory: with millions (a long-running machine), each
+    new file's inode is hashed into long chains, and file creation is slower."""
+    try:
+        return f"{int(Path('/proc/sys/fs/inode-nr').read_text().split()[0]):,}"
+    except (OSError, ValueError, IndexError):
+        return "unknown"
 
 
 def binary_id(binary: Path) -> str:
@@ -570,7 +607,7 @@ def markdown(results: dict[int, SizeResult], m: dict, a, binary_note: str) -> st
            "```sh", "make bench    # = python3 scripts/bench/run.py --write", "```", "",
            "## Machine", "",
            f"- CPU: {m['cpu']}, {m['nproc']} cores (nproc)", f"- memory: {m['memory']}",
-           f"- OS: {m['os']}, kernel {m['kernel']}", f"- Swift: {m['swift']}", f"- Hugo: {m['hugo']}",
+           f"- OS: {m['os']}, kernel {m['kernel']}; {m['inodes']} inodes in the kernel's cache before the runs", f"- Swift: {m['swift']}", f"- Hugo: {m['hugo']}",
            f"- Lantern: {binary_note}; checkout {m['commit']} plus any uncommitted changes", "",
            "## Method", "",
            f"Synthetic sites from `scripts/bench/generate.py` (seed {a.seed}): {a.skus:,} SKUs derived from the sample "
@@ -579,7 +616,8 @@ def markdown(results: dict[int, SizeResult], m: dict, a, binary_note: str) -> st
            f"`--today {a.today}` (2026 端午, 防暑降温 `summer-2026`, birthdays), `base_url` set (print sheets "
            f"on). Every build: `LANTERN_SECRET={SECRET} lantern build --site … --output … --private … --today "
            f"{a.today}` under `/usr/bin/time -v`; {a.runs} runs per scenario, median wall time (all runs listed).", "",
-           "- **full build**: fresh output and private folders each run;",
+           "- **full build**: fresh output and private folders each run (the last run's are moved aside, not "
+           "deleted: see below);",
            "- **no-op rebuild**: unchanged inputs into the output of the last full build;",
            "- **one-SKU price change**: +¥1.00 on one nationwide, in-stock 端午 item under budget (on every "
            "member's 端午 list), a different SKU each run;",
@@ -589,7 +627,12 @@ def markdown(results: dict[int, SizeResult], m: dict, a, binary_note: str) -> st
            "or its inode or mtime changed (hard-linked unchanged files keep both). *% of output* = bytes written / "
            "total bytes of `public/` after the build. The private folder (links, audit, print sheets, state) is "
            "counted separately. *Peak RSS* is the largest \"Maximum resident set size\" of the runs; *CPU s* is "
-           "user + system time (median).", ""]
+           "user + system time (median).", "",
+           "Nothing is deleted while builds are timed: old outputs are renamed into a trash folder, deleted "
+           f"between phases, and the harness then waits {SETTLE_SECONDS} s. On ext4 without a journal (this "
+           "machine's disk) the kernel passes over inodes freed in the last 30 s when it allocates new ones "
+           "(`recently_deleted` in fs/ext4/ialloc.c), so a build started right after a big tree was deleted "
+           "creates its files several times slower: that was the harness measuring its own clean-up.", ""]
     for n, res in results.items():
         out.append(f"## {n:,} members")
         out.append("")

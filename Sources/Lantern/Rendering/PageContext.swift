@@ -12,11 +12,19 @@ struct PageContext: @unchecked Sendable {
     /// Renders greetings and letters once per shape; nil renders each with Mustache.
     var stencils: StencilCache? = nil
 
+    init(site: SiteConfig, today: Day, menu: [MenuPackage], images: Set<String>) {
+        self.site = site
+        self.today = today
+        self.menu = menu
+        self.images = images
+        siteContext = Context.make(["name": site.name, "union": site.union, "language": site.language])
+    }
+
     /// `greetings` holds a member's greetings already rendered, by theme, so the home page and
     /// the storefronts of one member render each greeting once.
     func context(for page: Page, greetings: [Slug: String] = [:]) -> [String: Any] {
         var context = Context.make([
-            "site": Context.make(["name": site.name, "union": site.union, "language": site.language]),
+            "site": siteContext,
             "root": page.root,
             "today": today.description,
         ])
@@ -69,6 +77,9 @@ struct PageContext: @unchecked Sendable {
         }
         return context
     }
+
+    /// The `site` context of every page, made once.
+    let siteContext: [String: Any]
 
     /// Contexts of festival themes (the same for every member), made once.
     var festivalThemes: [Slug: [String: Any]] = [:]

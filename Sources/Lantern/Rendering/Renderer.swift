@@ -66,10 +66,10 @@ public struct Renderer: Sendable {
                 kind += ":\(card.theme.slug)"
                 if case .fixed = card.theme.schedule { constant.insert("theme") }
             }
-            var html = stencils?.render(kind, context, constant: constant) { templates.render(page.kind, $0) }
-                ?? templates.render(page.kind, context)
-            if let key { html = PageSealer.seal(html, key: key, root: page.root) }
-            return OutputFile(path: page.path, bytes: Data(html.utf8))
+            var bytes = stencils?.renderData(kind, context, constant: constant) { templates.render(page.kind, $0) }
+                ?? Data(templates.render(page.kind, context).utf8)
+            if let key { bytes = Data(PageSealer.seal(String(decoding: bytes, as: UTF8.self), key: key, root: page.root).utf8) }
+            return OutputFile(path: page.path, bytes: bytes)
         }
     }
 }

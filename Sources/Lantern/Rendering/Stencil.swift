@@ -44,6 +44,19 @@ final class StencilCache: @unchecked Sendable {
     /// site, a festival theme): they are baked into the stencil rather than filled each time.
     func render(_ kind: String, _ context: [String: Any], constant: Set<String> = [],
                 _ render: ([String: Any]) -> String) -> String {
+        fill(kind, context, constant, render).map { String(decoding: $0, as: UTF8.self) } ?? render(context)
+    }
+
+    /// The same as bytes, for a page about to be written.
+    func renderData(_ kind: String, _ context: [String: Any], constant: Set<String> = [],
+                    _ render: ([String: Any]) -> String) -> Data {
+        fill(kind, context, constant, render).map { Data($0) } ?? Data(render(context).utf8)
+    }
+
+    /// The stencil of the context's shape filled with its values; nil when the templates do
+    /// not allow a stencil for it.
+    private func fill(_ kind: String, _ context: [String: Any], _ constant: Set<String>,
+                      _ render: ([String: Any]) -> String) -> [UInt8]? {
         var values: [String] = []
         var shape = kind + "|"
         let keys = context.keys.sorted()
@@ -62,7 +75,7 @@ final class StencilCache: @unchecked Sendable {
             lock.withLock { stencils[shape] = .some(made) }
             return made
         }()
-        guard let stencil else { return render(context) }
+        guard let stencil else { return nil }
         var out = [UInt8]()
         out.reserveCapacity(stencil.size + values.reduce(0) { $0 + $1.utf8.count } + 64)
         out += stencil.literals[0].utf8
@@ -70,7 +83,7 @@ final class StencilCache: @unchecked Sendable {
             if hole.escaped { MustacheHTML.escape(values[hole.index], into: &out) } else { out += values[hole.index].utf8 }
             out += stencil.literals[i + 1].utf8
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// Collects the text and number leaves of a value, in order, and writes its shape: keys,
