@@ -23,14 +23,17 @@ enum Parallel {
 }
 
 extension Parallel {
-    /// `items.map(transform)` on all cores, results in order.
-    static func map<T: Sendable, R: Sendable>(_ items: [T], jobs: Int = cores, _ transform: @escaping @Sendable (T) throws -> R) throws -> [R] {
-        let results = Locked([R?](repeating: nil, count: items.count))
-        try forEach(Array(items.indices), chunk: 1, jobs: jobs) { index in
-            let result = try transform(items[index])
-            results.update { $0[index] = result }
+    /// `items.map(transform)` on all cores, results in order; `chunk` items go to a worker at a time.
+    static func map<T: Sendable, R: Sendable>(_ items: [T], chunk: Int = 1, jobs: Int = cores,
+                                              _ transform: @escaping @Sendable (T) throws -> R) throws -> [R] {
+        let starts = Array(stride(from: 0, to: items.count, by: chunk))
+        let parts = Locked([Int: [R]]())
+        try forEach(starts, chunk: 1, jobs: jobs) { start in
+            let part = try items[start..<min(start + chunk, items.count)].map(transform)
+            parts.update { $0[start] = part }
         }
-        return results.value.map { $0! }
+        let done = parts.value
+        return starts.flatMap { done[$0]! }
     }
 }
 
