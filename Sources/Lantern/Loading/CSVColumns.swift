@@ -41,7 +41,11 @@ struct CSVColumns {
     /// and line breaks, the full-width space U+3000, no-break spaces…), as Foundation's
     /// `.whitespacesAndNewlines` trims, without building a character set per field.
     static func trimmed(_ text: some StringProtocol) -> String {
-        let scalars = Substring(text).unicodeScalars
+        let text = Substring(text)
+        // Most fields start and end with a visible ASCII character: nothing to trim.
+        if let first = text.utf8.first, let last = text.utf8.last,
+           (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) { return String(text) }
+        let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
         return String(Substring(scalars[first...last]))
