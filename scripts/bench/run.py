@@ -215,8 +215,9 @@ def lantern_run(binary: Path, t: Target, today: str, timeout: float | None) -> R
 class Trash:
     """Where old outputs go during timed phases: moved, not deleted (see SETTLE_SECONDS)."""
 
-    def __init__(self, work: Path):
+    def __init__(self, work: Path, drop_caches: bool = False):
         self.folder = work / "trash"
+        self.drop_caches = drop_caches
 
     def discard(self, path: Path) -> None:
         if path.exists():
@@ -229,6 +230,15 @@ class Trash:
             log(f"deleting old outputs, then waiting {SETTLE_SECONDS} s")
             shutil.rmtree(self.folder, ignore_errors=True)
             time.sleep(SETTLE_SECONDS)
+        if self.drop_caches:
+            # Millions of cached inodes make every new one slower to hash in (a machine that
+            # has been busy for days); start each phase like a freshly booted one.
+            subprocess.run(["sync"], check=False)
+            try:
+                Path("/proc/sys/vm/drop_caches").write_text("3\n")
+            except OSError as e:
+                raise BenchError(f"--drop-caches needs root: {e}")
+            log(f"kernel caches dropped: {cached_inodes()} inodes cached")
 
 
 def hugo_run(source: Path, dest: Path, cache: Path, timeout: float | None, trash: Trash) -> Run:
@@ -397,7 +407,7 @@ def run_size(n: int, a, binary: Path, work: Path, prev: SizeResult | None) -> Si
             f"removed {r.public.removed + r.private.removed} {label}")
         return r
 
-    trash = Trash(work)
+    trash = Trash(work, drop_caches=a.drop_caches)
     trash.empty()
     sc = res.scenarios["full"] = Scenario("full build")
     for _ in range(a.runs):
@@ -632,7 +642,10 @@ def markdown(results: dict[int, SizeResult], m: dict, a, binary_note: str) -> st
            f"between phases, and the harness then waits {SETTLE_SECONDS} s. On ext4 without a journal (this "
            "machine's disk) the kernel passes over inodes freed in the last 30 s when it allocates new ones "
            "(`recently_deleted` in fs/ext4/ialloc.c), so a build started right after a big tree was deleted "
-           "creates its files several times slower: that was the harness measuring its own clean-up.", ""]
+           "creates its files several times slower: that was the harness measuring its own clean-up. "
+           + ("With `--drop-caches` the kernel's caches were dropped before each phase (after the pause), so "
+              "each phase starts with few inodes cached, as on a freshly booted machine."
+              if a.drop_caches else "The kernel's caches were not dropped (`--drop-caches` would)."), ""]
     for n, res in results.items():
         out.append(f"## {n:,} members")
         out.append("")
@@ -680,6 +693,9 @@ def main() -> int:
                                                "(the report says so)")
     p.add_argument("--workdir", type=Path, help="where sites and outputs go (default: a new folder under $TMPDIR)")
     p.add_argument("--keep", action="store_true", help="keep the generated sites and outputs")
+    p.add_argument("--drop-caches", action="store_true",
+                   help="before each phase, write 3 to /proc/sys/vm/drop_caches (root): file creation slows as the "
+                        "kernel's inode cache grows, so this starts each phase like a freshly booted machine")
     p.add_argument("--timeout", type=float, default=3600, help="seconds one build may take (default 3600)")
     p.add_argument("--ignore-disk", action="store_true", help="run a size even when it may not fit on the disk")
     p.add_argument("--write", nargs="?", type=Path, const=REPO / "BENCHMARKS.md", metavar="FILE",
