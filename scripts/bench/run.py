@@ -45,11 +45,12 @@ SCRATCH = ".build-bench"
 BUILD_CMD = ["swift", "build", "-c", "release", "--product", "lantern", "--scratch-path", SCRATCH]
 GNU_TIME = "/usr/bin/time"
 SECRET = "bench"
-# ext4 without a journal (this machine's root) passes over inodes freed in the last 30 s when it
-# allocates new ones (the kernel's `recently_deleted`): right after a big tree is deleted, making
-# files costs several times more. Timed runs therefore never follow a deletion closely: old
-# outputs are moved aside (a rename) and deleted between phases, then the harness waits.
-SETTLE_SECONDS = 40
+# ext4 without a journal (this machine's root) passes over inodes freed in the last 60 s (five
+# minutes while their inode table block is not yet written back) when it allocates new ones (the
+# kernel's `recently_deleted`): right after a big tree is deleted, making files costs several
+# times more. Timed runs therefore never follow a deletion closely: old outputs are moved aside
+# (a rename) and deleted between phases; then the harness syncs and waits.
+SETTLE_SECONDS = 65
 GiB = 1024 ** 3
 
 
@@ -229,13 +230,14 @@ class Trash:
         if self.folder.exists():
             log(f"deleting old outputs, then waiting {SETTLE_SECONDS} s")
             shutil.rmtree(self.folder, ignore_errors=True)
+            subprocess.run(["sync"], check=False)
             time.sleep(SETTLE_SECONDS)
         if self.drop_caches:
             # Millions of cached inodes make every new one slower to hash in (a machine that
             # has been busy for days); start each phase like a freshly booted one.
             subprocess.run(["sync"], check=False)
             try:
-                Path("/proc/sys/vm/drop_caches").write_text("3\n")
+                Path("/proc/sys/vm/drop_caches").write_text("2\n")
             except OSError as e:
                 raise BenchError(f"--drop-caches needs root: {e}")
             log(f"kernel caches dropped: {cached_inodes()} inodes cached")
@@ -639,12 +641,13 @@ def markdown(results: dict[int, SizeResult], m: dict, a, binary_note: str) -> st
            "counted separately. *Peak RSS* is the largest \"Maximum resident set size\" of the runs; *CPU s* is "
            "user + system time (median).", "",
            "Nothing is deleted while builds are timed: old outputs are renamed into a trash folder, deleted "
-           f"between phases, and the harness then waits {SETTLE_SECONDS} s. On ext4 without a journal (this "
-           "machine's disk) the kernel passes over inodes freed in the last 30 s when it allocates new ones "
+           f"between phases, and the harness then syncs and waits {SETTLE_SECONDS} s. On ext4 without a journal "
+           "(this machine's disk) the kernel passes over inodes freed in the last 60 s (five minutes while "
+           "their inode table block is unwritten) when it allocates new ones "
            "(`recently_deleted` in fs/ext4/ialloc.c), so a build started right after a big tree was deleted "
            "creates its files several times slower: that was the harness measuring its own clean-up. "
-           + ("With `--drop-caches` the kernel's caches were dropped before each phase (after the pause), so "
-              "each phase starts with few inodes cached, as on a freshly booted machine."
+           + ("With `--drop-caches` the kernel's inode and dentry caches were dropped before each phase (after "
+              "the pause), so each phase starts with few inodes cached, as on a freshly booted machine."
               if a.drop_caches else "The kernel's caches were not dropped (`--drop-caches` would)."), ""]
     for n, res in results.items():
         out.append(f"## {n:,} members")
@@ -694,7 +697,7 @@ def main() -> int:
     p.add_argument("--workdir", type=Path, help="where sites and outputs go (default: a new folder under $TMPDIR)")
     p.add_argument("--keep", action="store_true", help="keep the generated sites and outputs")
     p.add_argument("--drop-caches", action="store_true",
-                   help="before each phase, write 3 to /proc/sys/vm/drop_caches (root): file creation slows as the "
+                   help="before each phase, write 2 to /proc/sys/vm/drop_caches (root): file creation slows as the "
                         "kernel's inode cache grows, so this starts each phase like a freshly booted machine")
     p.add_argument("--timeout", type=float, default=3600, help="seconds one build may take (default 3600)")
     p.add_argument("--ignore-disk", action="store_true", help="run a size even when it may not fit on the disk")
