@@ -1,15 +1,22 @@
 import Foundation
 
-/// Plain POSIX file writes for staged pages. Foundation's `Data.write` syncs every file to disk,
-/// which costs more than rendering at 300,000 files; staged files need no sync, since the
-/// folder swap, not the disk, is what makes publishing atomic.
+/// Plain POSIX file operations for the staging folder. Foundation's `Data.write` syncs every file
+/// to disk, which costs more than rendering at 300,000 files; staged files need no sync, since
+/// the folder swap, not the disk, is what makes publishing atomic.
 enum FileSystem {
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
 
-    static func write(_ bytes: Data, to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    /// Creates a file with these bytes. Never writes into an existing file: whatever is at `path`
+    /// is unlinked first. A staged file may be a hard link to a file of the live output, and
+    /// truncating it would change the published site.
+    static func create(_ bytes: Data, at path: String) throws {
+        var fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if fd < 0 && errno == EEXIST {
+            try remove(path)
+            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
         guard fd >= 0 else { throw failure("cannot create", path) }
         defer { close(fd) }
         try bytes.withUnsafeBytes { buffer in
@@ -25,9 +32,45 @@ enum FileSystem {
         }
     }
 
-    /// Creates a folder whose parent exists; an existing folder is fine.
+    /// Hard-links `source` at `path`, replacing whatever is there. False when `source` is missing
+    /// (or cannot be linked).
+    static func link(_ source: String, at path: String) -> Bool {
+        if Foundation.link(source, path) == 0 { return true }
+        guard errno == EEXIST, (try? remove(path)) != nil else { return false }
+        return Foundation.link(source, path) == 0
+    }
+
+    /// Removes what is at `path` (a folder with everything in it); nothing there is fine.
+    static func remove(_ path: String) throws {
+        if unlink(path) == 0 || errno == ENOENT || errno == ENOTDIR { return }
+        guard errno == EISDIR else { throw failure("cannot remove", path) }
+        try FileManager.default.removeItem(atPath: path)
+    }
+
+    /// Creates a folder whose parent exists; an existing folder is fine, and anything else
+    /// there is replaced.
     static func makeFolder(_ path: String) throws {
-        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw failure("cannot create folder", path) }
+        if mkdir(path, 0o755) == 0 { return }
+        guard errno == EEXIST else { throw failure("cannot create folder", path) }
+        if kind(path) == S_IFDIR { return }
+        try remove(path)
+        if mkdir(path, 0o755) != 0 { throw failure("cannot create folder", path) }
+    }
+
+    /// True when a regular file (not a link to one) is at `path`.
+    static func isFile(_ path: String) -> Bool { kind(path) == S_IFREG }
+
+    /// The device and inode of the folder at `path` (`"2049:1234"`), which tell one folder from
+    /// another made later at the same place; nil when no folder is there.
+    static func folderIdentity(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+        return "\(info.st_dev):\(info.st_ino)"
+    }
+
+    private static func kind(_ path: String) -> mode_t? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : nil
     }
 
     private static func failure(_ what: String, _ path: String) -> Failure {

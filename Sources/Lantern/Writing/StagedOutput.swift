@@ -49,7 +49,7 @@ public final class StagedOutput: @unchecked Sendable {
             return
         }
         try prepareFolder(for: file.path)
-        try FileSystem.write(file.bytes, to: staging.path + "/" + file.path)
+        try FileSystem.create(file.bytes, at: staging.path + "/" + file.path)
         lock.withLock { entries[file.path] = digest; report.written += 1; report.bytesWritten += file.bytes.count }
     }
 
