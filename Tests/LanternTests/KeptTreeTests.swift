@@ -125,6 +125,29 @@ import Testing
         }
     }
 
+    /// Files in Lantern's own folders go unless the build made them (e.g. a tool's `.gz` beside
+    /// each page): the kept tree had them while it was the output, two builds ago.
+    @Test func filesPutIntoLanternsFoldersAreNotPublishedAgain() throws {
+        let site = try TestSite("minimal")
+        try site.build(today: Self.today)
+        try Self.price(site, "Z-1", "118.00")
+        try site.build(today: Self.today)
+        let strays = ["m/stray.html", "m/\(site.token("T001"))/notes.txt", "shop/dragon-boat/index.html.gz", "lists/old/list.html"]
+        for stray in strays {
+            let url = site.output.appending(path: stray)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("stray".utf8).write(to: url)
+        }
+        try FileManager.default.createDirectory(at: site.output.appending(path: "shop/empty"), withIntermediateDirectories: true)
+        for price in ["108.00", "98.00"] {
+            try Self.price(site, "Z-1", price)
+            try site.build(today: Self.today)
+            #expect(site.outputFiles() == (try site.referenceFiles(today: Self.today)), "after the change to \(price)")
+            #expect(!Self.exists(site.output.appending(path: "lists/old")), "a folder of stray files stays behind")
+            #expect(!Self.exists(site.output.appending(path: "shop/empty")), "an empty folder stays behind")
+        }
+    }
+
     @Test func aStagingFolderDeletedByHandCostsOneSlowerBuild() throws {
         let site = try TestSite("minimal")
         try site.build(today: Self.today)

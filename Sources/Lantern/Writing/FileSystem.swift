@@ -57,8 +57,33 @@ enum FileSystem {
         if mkdir(path, 0o755) != 0 { throw failure("cannot create folder", path) }
     }
 
-    /// True when a regular file (not a link to one) is at `path`.
-    static func isFile(_ path: String) -> Bool { kind(path) == S_IFREG }
+    enum Kind { case file, folder, other }
+
+    /// Reads the folder `name` (relative to the open folder `parent`; a full path when `parent`
+    /// is `AT_FDCWD`) and passes `body` the folder, open (for `name`s inside it), and its entries
+    /// without `.` and `..`: each a regular file, a folder, or anything else (a symbolic link is
+    /// `other`). Opening relative to the parent spares the kernel walking the whole path again.
+    /// nil when the folder cannot be read.
+    static func withEntries<R>(_ name: String, in parent: Int32 = AT_FDCWD,
+                               _ body: (_ folder: Int32, _ entries: [(name: String, kind: Kind)]) -> R) -> R? {
+        let fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        guard let stream = fdopendir(fd) else { close(fd); return nil }
+        defer { closedir(stream) }
+        var entries: [(name: String, kind: Kind)] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name == "." || name == ".." { continue }
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) { // some file systems do not say: ask
+                var info = stat()
+                let format = fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? info.st_mode & S_IFMT : 0
+                type = format == S_IFREG ? Int32(DT_REG) : format == S_IFDIR ? Int32(DT_DIR) : 0
+            }
+            entries.append((name, type == Int32(DT_REG) ? .file : type == Int32(DT_DIR) ? .folder : .other))
+        }
+        return body(fd, entries)
+    }
 
     /// The device and inode of the folder at `path` (`"2049:1234"`), which tell one folder from
     /// another made later at the same place; nil when no folder is there.

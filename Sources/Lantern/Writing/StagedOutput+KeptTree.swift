@@ -4,24 +4,20 @@ import Foundation
 /// removed, and the files Lantern did not make made the output's.
 extension StagedOutput {
     /// The kept tree's record when it describes the staging folder and every file it names is
-    /// there. (A file deleted from `public/` by hand would otherwise be missing from the site two
-    /// builds later, once that folder is the kept tree.) Files changed in place are not noticed:
-    /// the staging folder is Lantern's, like `public/`.
-    static func verified(_ record: TreeRecord?, at staging: URL, manifest: [String: String]) -> TreeRecord? {
-        guard let record, record.describes(staging) else { return nil }
-        let root = staging.path
-        let complete = (try? Parallel.forEach(record.paths(manifest: manifest), chunk: 1024) { path in
-            if !FileSystem.isFile(root + "/" + path) { throw StagedOutputError.missing(path) }
-        }) != nil
-        return complete ? record : nil
+    /// there (`KeptTreeScan`: a file deleted from `public/` by hand would otherwise be missing
+    /// from the site two builds later, once that folder is kept), with the files it does not name.
+    static func trusted(_ record: TreeRecord?, at staging: URL, manifest: [String: String]) -> (TreeRecord, [String])? {
+        guard let record, record.describes(staging),
+              let unrecorded = KeptTreeScan.unrecorded(in: staging, record: record, manifest: manifest) else { return nil }
+        return (record, unrecorded)
     }
 
-    /// Unlinks the kept tree's files that the new site does not have, then the folders this
-    /// leaves empty (a leaver's `m/<token>/`).
+    /// Unlinks the kept tree's files that the new site does not have, and those its record does
+    /// not name, then the folders this leaves empty (a leaver's `m/<token>/`).
     func removeStale() throws {
         guard let kept else { return }
         let entries = lock.withLock { self.entries }
-        let stale = kept.paths(manifest: previous).filter { entries[$0] == nil }
+        let stale = (kept.paths(manifest: previous) + unrecorded).filter { entries[$0] == nil }
         let root = staging.path
         try Parallel.forEach(stale, chunk: 256) { path in try FileSystem.remove(root + "/" + path) }
         removeEmptyFolders(of: stale)

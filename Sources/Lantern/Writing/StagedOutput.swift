@@ -41,6 +41,8 @@ public final class StagedOutput: @unchecked Sendable {
     /// The kept staging folder, when the state vouches for it and its files are there; nil:
     /// staging starts from an empty folder.
     let kept: TreeRecord?
+    /// Files in Lantern's folders of the kept tree that its record does not name: removed before the swap.
+    let unrecorded: [String]
     let lock = NSLock()
     var entries: [String: String] = [:]
     private var reused: [String] = []
@@ -56,7 +58,8 @@ public final class StagedOutput: @unchecked Sendable {
         let outputThere = FileManager.default.fileExists(atPath: output.path)
         self.previous = outputThere ? previous : [:]
         self.outputRecord = recorded.output.flatMap { $0.describes(output) && !previous.isEmpty ? $0 : nil }
-        self.kept = outputThere ? Self.verified(recorded.kept, at: staging, manifest: previous) : nil
+        let trusted = outputThere ? Self.trusted(recorded.kept, at: staging, manifest: previous) : nil
+        (self.kept, self.unrecorded) = (trusted?.0, trusted?.1 ?? [])
     }
 
     static func digest(_ bytes: Data) -> String {

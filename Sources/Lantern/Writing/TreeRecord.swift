@@ -57,6 +57,17 @@ struct TreeRecord: Equatable, Sendable {
             + differences.filter { $0.value != Self.absent }.map(\.key)
     }
 
+    /// How many files this folder has, given the manifest.
+    func fileCount(manifest: [String: String]) -> Int {
+        differences.reduce(manifest.count) { count, difference in
+            switch (manifest[difference.key] != nil, difference.value != Self.absent) {
+            case (true, false): count - 1
+            case (false, true): count + 1
+            default: count
+            }
+        }
+    }
+
     /// The differences to record for a folder holding `held` beside the manifest `manifest`.
     static func differences(holding held: [String: String], from manifest: [String: String]) -> [String: String] {
         var differences: [String: String] = [:]
