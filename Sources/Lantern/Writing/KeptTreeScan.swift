@@ -3,9 +3,9 @@ import Foundation
 /// A look through the kept staging folder before a build trusts it: every file its record names
 /// must be there, and any other file (or empty folder) in Lantern's folders, put into `public/`
 /// by hand or by a tool while the folder was the output, is listed, to be removed before the
-/// swap, so that the site published is exactly the one built. Reads each folder once and opens no file: at
-/// 100,000 members, ~300,000 folders. Files changed in place are not noticed: the staging
-/// folder is Lantern's, like the output.
+/// swap, so that the site published is exactly the one built. Reads each folder once and opens
+/// no file: at 100,000 members, ~300,000 folders. Files changed in place are not noticed: the
+/// staging folder is Lantern's, like the output.
 enum KeptTreeScan {
     /// The files in Lantern's folders that `record` does not name; nil when a file it names is
     /// missing (or is not a plain file), or a folder cannot be read.

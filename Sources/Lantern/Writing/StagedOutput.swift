@@ -41,7 +41,8 @@ public final class StagedOutput: @unchecked Sendable {
     /// The kept staging folder, when the state vouches for it and its files are there; nil:
     /// staging starts from an empty folder.
     let kept: TreeRecord?
-    /// Files in Lantern's folders of the kept tree that its record does not name: removed before the swap.
+    /// Files in Lantern's folders of the kept tree that its record does not name: removed
+    /// before the swap.
     let unrecorded: [String]
     let lock = NSLock()
     var entries: [String: String] = [:]
