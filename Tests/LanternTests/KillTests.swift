@@ -53,6 +53,33 @@ import Testing
         #expect(site.outputFiles() == site.outputFiles(reference))
     }
 
+    /// The same kills on a site whose staging folder is the old output kept by earlier builds. The
+    /// killed build had already changed that folder, so the next one must not trust it: it builds
+    /// another change instead, for which the kept tree's files would otherwise do.
+    @Test(arguments: ["shared", "members", "swap", "swapped"])
+    func killedOnAKeptTree(point: String) throws {
+        let site = try TestSite("minimal")
+        try site.build(today: "2026-06-10")
+        try KeptTreeTests.price(site, "Z-2", "78.50")
+        try site.build(today: "2026-06-10") // the first output is now the staging folder
+        let before = site.outputFiles()
+        let inputs = try ["content/catalog.csv", "content/themes/dragon-boat.md", "content/roster.csv"].map { ($0, try site.read($0)) }
+        try Self.change(site)
+        let changed = try site.referenceFiles(today: "2026-06-10")
+        try Self.killBuild(site, at: point)
+        #expect(site.outputFiles() == (point == "swapped" ? changed : before), "public/ is wrong after a kill at \(point)")
+        for (path, text) in inputs { try site.write(path, text) }
+        // Then the builds after it, on kept trees again.
+        for price in ["68.50", "58.50", "48.50"] {
+            try KeptTreeTests.price(site, "Z-2", price)
+            try site.build(today: "2026-06-10")
+            #expect(site.outputFiles() == (try site.referenceFiles(today: "2026-06-10")), "Z-2 at \(price) after a kill at \(point)")
+        }
+        try Self.change(site)
+        try site.build(today: "2026-06-10")
+        #expect(site.outputFiles() == (try site.referenceFiles(today: "2026-06-10")))
+    }
+
     @Test func killedAfterTheSwapLeavesTheNewSite() throws {
         let site = try TestSite("minimal")
         try site.build(today: "2026-06-10")

@@ -53,7 +53,7 @@ public struct Build: Sendable {
         let checked = try CheckedSite.check(content)
         stage(3)
         let plan = SitePlan.make(checked, today: options.today, secret: secret)
-        let staged = StagedOutput(output: options.output, previous: state.files)
+        let staged = StagedOutput(output: options.output, previous: state.files, recorded: state.trees)
         do {
             return try write(plan, checked, secret, state, staged, files: files, siteDigest: siteDigest)
         } catch let error as DiagnosticsError {
@@ -107,7 +107,10 @@ public struct Build: Sendable {
         var next = BuildState(files: staged.manifest, members: fingerprints.value, inputs: inputs)
         next.inputs[BuildState.siteKey] = siteDigest
         next.warnings = Dictionary(uniqueKeysWithValues: warnings.enumerated().map { (String(format: "%06d", $0.offset), $0.element.stateLine) })
-        let report = try staged.publish(beforeSwap: { try next.prepare(in: stateFolder) }, afterSwap: {
+        let report = try staged.publish(beforeSwap: { trees in
+            next.trees = trees
+            try next.prepare(in: stateFolder)
+        }, afterSwap: {
             try BuildState.commit(in: stateFolder)
             for (name, data) in reports { try FileSystem.replace(data, at: options.privateFolder.appending(path: name).path) }
             try PrintSheets.write(printSheets, privateFolder: options.privateFolder)

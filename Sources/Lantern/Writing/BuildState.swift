@@ -8,6 +8,8 @@ import Foundation
 ///   carried over without rendering.
 /// - `inputs.tsv`: a digest per input (each catalog row, each roster row, each other file),
 ///   to tell the admin what changed.
+/// - `output.tsv`, `kept.tsv`: the output folder the manifest describes, and the staging folder
+///   kept beside it (`TreeRecords`).
 ///
 /// Before publishing, the next state is written beside the current one; after the swap it
 /// replaces it. A `.next` file found at start means a build died in between: the state is
@@ -18,6 +20,7 @@ struct BuildState {
     var inputs: [String: String] = [:]
     /// The last build's warnings (`Diagnostic.stateLine`), repeated when nothing changed.
     var warnings: [String: String] = [:]
+    var trees = TreeRecords()
 
     /// The `inputs` key of the digest of every input file, the day, the secret and Lantern's
     /// page version: when it matches, the build has nothing to do. Also kept alone in
@@ -31,7 +34,7 @@ struct BuildState {
         return try? String(contentsOf: folder.appending(path: "site.digest"), encoding: .utf8)
     }
 
-    static let names = ["manifest.tsv", "members.tsv", "inputs.tsv", "warnings.tsv", "site.digest"]
+    static let names = ["manifest.tsv", "members.tsv", "inputs.tsv", "warnings.tsv", "output.tsv", "kept.tsv", "site.digest"]
 
     /// `only` reads just those files (the rest stay empty).
     static func load(from folder: URL, only: Set<String>? = nil) -> BuildState {
@@ -45,13 +48,15 @@ struct BuildState {
             only.map { $0.contains(name) } ?? true ? read(folder.appending(path: name)) : [:]
         }
         return BuildState(files: table("manifest.tsv"), members: table("members.tsv"), inputs: table("inputs.tsv"),
-                          warnings: table("warnings.tsv"))
+                          warnings: table("warnings.tsv"),
+                          trees: TreeRecords(output: TreeRecord(table: table("output.tsv")), kept: TreeRecord(table: table("kept.tsv"))))
     }
 
     /// Writes the state as `*.next`; `commit` makes it current.
     func prepare(in folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for (name, table) in zip(Self.names, [files, members, inputs, warnings]) {
+        let tables = [files, members, inputs, warnings, trees.output?.table ?? [:], trees.kept?.table ?? [:]]
+        for (name, table) in zip(Self.names, tables) {
             let text = table.sorted { $0.key < $1.key }.map { "\($0.key)\t\($0.value)\n" }.joined()
             try FileSystem.replace(Data(text.utf8), at: folder.appending(path: name + ".next").path)
         }

@@ -3,53 +3,82 @@ import Crypto
 
 /// Builds the next `public/` beside the current one and swaps them in one step.
 ///
-/// Files go to a staging folder next to the output (same file system): new or changed files are
-/// written there; unchanged ones are hard-linked from the current output at publish time, so a
-/// rebuild writes only the bytes that changed. `publish` swaps the two folders atomically
-/// (`AtomicSwap`) and removes the old one. A build that fails or is killed before the swap
-/// leaves the output exactly as it was; after the swap the output is the complete new site.
-/// When nothing changed at all, nothing is staged and nothing is touched.
+/// Files go to a staging folder next to the output (same file system), and `publish` swaps the
+/// two folders atomically (`AtomicSwap`). A build that fails or is killed before the swap leaves
+/// the output exactly as it was; after the swap the output is the complete new site. When
+/// nothing changed at all, nothing is staged and nothing is touched.
+///
+/// After the swap the old output stays at the staging path (double buffering): it is the site
+/// the build before published, and the state records where it differs from the new manifest
+/// (`TreeRecords.kept`). The next build brings that tree up to date instead of staging a new
+/// one (`StagedOutput+KeptTree.swift`): creating 300,000 folders and links is what a rebuild
+/// used to spend its time on. When the state cannot vouch for the staging folder, it is removed
+/// and the site staged from scratch: new or changed files written, unchanged ones hard-linked
+/// from the output.
+///
+/// Staged files share inodes with the output's (hard links), so no file in the staging folder
+/// is ever opened for writing: it is unlinked and created again (`FileSystem.create`).
 ///
 /// `put` and `reuse` may be called from several threads at once.
 public final class StagedOutput: @unchecked Sendable {
     public struct Report: Sendable, Equatable {
+        /// Files new or changed since the last build (written, or found in the kept tree).
         public var written = 0
         public var bytesWritten = 0
         public var unchanged = 0
+        /// Unchanged files hard-linked from the output into the staging folder: all of them when
+        /// staging starts empty, only those the kept tree has older versions of when it is kept.
+        public var linked = 0
         public var removed = 0
     }
 
     let output: URL
     let staging: URL
-    private let previous: [String: String]
-    private let lock = NSLock()
-    private var entries: [String: String] = [:]
+    let previous: [String: String]
+    /// The output's record, when it describes the folder there: then `previous` is what the
+    /// output holds, and after the swap the state can vouch for it as the kept tree.
+    let outputRecord: TreeRecord?
+    /// The kept staging folder, when the state vouches for it and its files are there; nil:
+    /// staging starts from an empty folder.
+    let kept: TreeRecord?
+    /// Files in Lantern's folders of the kept tree that its record does not name: removed
+    /// before the swap.
+    let unrecorded: [String]
+    let lock = NSLock()
+    var entries: [String: String] = [:]
     private var reused: [String] = []
     private var report = Report()
     private var stagingReady = false
     private var folders = Set<String>()
 
-    init(output: URL, previous: [String: String]) {
+    /// `recorded`: what the state says about the folders.
+    init(output: URL, previous: [String: String], recorded: TreeRecords = TreeRecords()) {
         self.output = output
         self.staging = output.deletingLastPathComponent().appending(path: ".\(output.lastPathComponent).lantern-next")
         // A manifest is only trusted when the output it describes is there.
-        self.previous = FileManager.default.fileExists(atPath: output.path) ? previous : [:]
-        Self.remove(staging) // left by a build that was killed
+        let outputThere = FileManager.default.fileExists(atPath: output.path)
+        self.previous = outputThere ? previous : [:]
+        self.outputRecord = recorded.output.flatMap { $0.describes(output) && !previous.isEmpty ? $0 : nil }
+        let trusted = outputThere ? Self.trusted(recorded.kept, at: staging, manifest: previous) : nil
+        (self.kept, self.unrecorded) = (trusted?.0, trusted?.1 ?? [])
     }
 
     static func digest(_ bytes: Data) -> String {
         SHA256.hash(data: bytes).prefix(16).hex
     }
 
-    /// Stages one output file: written when new or changed, else linked at publish.
+    /// Stages one output file: written when new or changed (unless the kept tree has these very
+    /// bytes, e.g. a change undone), else linked at publish.
     func put(_ file: OutputFile) throws {
         let digest = Self.digest(file.bytes)
         if previous[file.path] == digest {
             lock.withLock { entries[file.path] = digest; reused.append(file.path); report.unchanged += 1 }
             return
         }
-        try prepareFolder(for: file.path)
-        try FileSystem.write(file.bytes, to: staging.path + "/" + file.path)
+        if keptDigest(file.path) != digest {
+            try prepareFolder(for: file.path)
+            try FileSystem.create(file.bytes, at: staging.path + "/" + file.path)
+        }
         lock.withLock { entries[file.path] = digest; report.written += 1; report.bytesWritten += file.bytes.count }
     }
 
@@ -65,29 +94,36 @@ public final class StagedOutput: @unchecked Sendable {
     var manifest: [String: String] { lock.withLock { entries } }
 
     /// Swaps the staged site in, unless nothing changed. `beforeSwap` runs once everything is
-    /// staged (the build writes its next state there).
-    func publish(beforeSwap: () throws -> Void, afterSwap: () throws -> Void) throws -> Report {
+    /// staged and gets what the state should record about the folders after the swap (the build
+    /// writes its next state then); `afterSwap` commits it.
+    func publish(beforeSwap: (TreeRecords) throws -> Void, afterSwap: () throws -> Void) throws -> Report {
         var report = lock.withLock { self.report }
         report.removed = previous.keys.filter { entries[$0] == nil }.count
         if report.written == 0 && report.removed == 0 {
-            try beforeSwap()
+            // Nothing was staged: both folders are as recorded.
+            try beforeSwap(TreeRecords(output: outputRecord, kept: kept))
             try afterSwap()
             return report
         }
         try ensureStaging()
-        try linkUnchanged()
+        report.linked = try linkUnchanged()
+        try removeStale()
         try carryForeignFiles()
-        try beforeSwap()
+        let records = try recordsAfterSwap()
+        try beforeSwap(records)
         try BuildHooks.pause(at: "swap")
         try AtomicSwap.exchange(staging, with: output)
         try BuildHooks.pause(at: "swapped")
         try afterSwap()
-        Self.remove(staging) // now the old site
+        try? records.kept?.mark(staging) // now the old output; without the marker the next build starts afresh
         return report
     }
 
-    /// Removes the staging folder of a build that failed.
-    func abandon() { Self.remove(staging) }
+    /// After a failed build: removes the staging folder if this build changed it (a kept tree
+    /// has lost its marker by then). A kept tree the build did not touch stays valid.
+    func abandon() {
+        if lock.withLock({ stagingReady }) { Self.remove(staging) }
+    }
 
     /// Removes a folder tree; the member folders (most of the files) in parallel.
     static func remove(_ folder: URL) {
@@ -99,50 +135,41 @@ public final class StagedOutput: @unchecked Sendable {
         try? fm.removeItem(at: folder)
     }
 
-    private func linkUnchanged() throws {
-        let paths = lock.withLock { reused }
+    /// The digest of `path` in the kept tree; nil when it has no such file (or there is no kept tree).
+    func keptDigest(_ path: String) -> String? {
+        kept?.digest(of: path, manifest: previous)
+    }
+
+    /// Links from the output each unchanged file the staging folder does not have as it is.
+    private func linkUnchanged() throws -> Int {
+        let paths = lock.withLock { reused }.filter { keptDigest($0) != previous[$0] }
         try Parallel.forEach(paths, chunk: 512) { [self] path in
             try prepareFolder(for: path)
-            if link(output.path + "/" + path, staging.path + "/" + path) != 0 {
+            if !FileSystem.link(output.path + "/" + path, at: staging.path + "/" + path) {
                 throw StagedOutputError.missing(path)
             }
         }
+        return paths.count
     }
 
-    /// Where Lantern writes; anything else in the output is someone else's.
-    static func isLanternPath(_ path: String) -> Bool {
-        ["index.html", "robots.txt", "_headers"].contains(path)
-            || ["m", "shop", "lists", "menu", "assets"].contains(path.split(separator: "/").first.map(String.init) ?? "")
-    }
-
-    /// Files in the output that Lantern did not make (`.gitkeep`, a host's verification file)
-    /// are kept. Files in Lantern's own folders are never carried over unless this build
-    /// produced them, so a leaver's pages go even when the last build's state was lost.
-    private func carryForeignFiles() throws {
-        guard let enumerator = FileManager.default.enumerator(atPath: output.path) else { return }
-        while let path = enumerator.nextObject() as? String {
-            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
-            if Self.isLanternPath(path) {
-                if type == .typeDirectory { enumerator.skipDescendants() }
-                continue
-            }
-            guard type == .typeRegular, entries[path] == nil else { continue }
-            try prepareFolder(for: path)
-            _ = link(output.path + "/" + path, staging.path + "/" + path)
-        }
-    }
-
+    /// Makes the staging folder ready for its first change: a kept tree loses its marker (its
+    /// record no longer describes it); without one, staging starts from an empty folder.
     private func ensureStaging() throws {
         try lock.withLock {
             if !stagingReady {
-                try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+                if kept != nil {
+                    try TreeRecord.unmark(staging)
+                } else {
+                    Self.remove(staging) // left by a build that was killed, or not vouched for
+                    try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+                }
                 stagingReady = true
             }
         }
     }
 
     /// Creates the staging folders a file needs, each once (parents first).
-    private func prepareFolder(for path: String) throws {
+    func prepareFolder(for path: String) throws {
         try ensureStaging()
         guard let slash = path.lastIndex(of: "/") else { return }
         let folder = String(path[..<slash])

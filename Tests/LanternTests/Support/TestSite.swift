@@ -15,6 +15,8 @@ final class TestSite {
     var site: URL { root.appending(path: "site") }
     var output: URL { root.appending(path: "public") }
     var privateFolder: URL { root.appending(path: "private") }
+    /// Where a build stages the next `public/`, and keeps the old one after the swap.
+    var staging: URL { root.appending(path: ".public.lantern-next") }
 
     /// Copies the fixture `name` (or the repository's sample site for `"sample"`), then lays the
     /// files of `overlay` (a folder under `Tests/Fixtures/`) on top.
@@ -63,6 +65,16 @@ final class TestSite {
     /// Builds and returns the diagnostics of a failed build (empty when it succeeded).
     func failure(today: String = "2026-06-10") -> [Diagnostic] {
         do { try build(today: today); return [] } catch { return error.diagnostics }
+    }
+
+    /// The files a build from scratch makes of the site as it is now: built into fresh output
+    /// and private folders, so nothing of this site's earlier builds is reused.
+    func referenceFiles(today: String) throws -> [String: Data] {
+        let fresh = root.appending(path: "reference-\(UUID().uuidString)")
+        let options = BuildOptions(site: site, output: fresh.appending(path: "public"), privateFolder: fresh.appending(path: "private"),
+                                   today: Day(today)!, environment: ["LANTERN_SECRET": "test-secret"])
+        _ = try Build(options).run()
+        return outputFiles(fresh.appending(path: "public"))
     }
 
     /// Every file under the output folder, by relative path.
