@@ -29,7 +29,7 @@ test: deps
 # Release build, synthetic sites of 10,000 and 100,000 members, Hugo on the same work;
 # writes BENCHMARKS.md. Takes a while (see scripts/bench/README.md).
 bench: deps
-	python3 scripts/bench/run.py --write
+	python3 scripts/bench/run.py --write $(BENCH_FLAGS)
 
 clean:
 	rm -rf .build .build-bench public/index.html public/robots.txt public/_headers public/assets public/shop public/lists public/menu public/m private/state
