@@ -47,6 +47,41 @@ import Testing
         #expect(!Self.exists(site.output.appending(path: TreeRecord.marker)), "the kept tree's marker was published")
     }
 
+    /// One private folder, two outputs: the state describes the last one built. Building the
+    /// other again, with the inputs the state describes, must not take its stale files for
+    /// current ones (by linking them, or by stopping early as if nothing changed).
+    @Test func aManifestIsOnlyTrustedForTheFolderItDescribes() throws {
+        let site = try TestSite("minimal")
+        let other = site.root.appending(path: "other")
+        try site.build(today: Self.today)
+        try Self.price(site, "Z-1", "118.00")
+        try site.build(today: Self.today, output: other)
+        let again = try site.build(today: Self.today)
+        #expect(again.output.written > 0, "stopped early as if nothing changed")
+        #expect(site.outputFiles() == (try site.referenceFiles(today: Self.today)))
+        try Self.price(site, "Z-2", "78.50")
+        try site.build(today: Self.today, output: other)
+        #expect(site.outputFiles(other) == (try site.referenceFiles(today: Self.today)))
+        // A folder made again at the same place is not the folder the state describes.
+        try FileManager.default.removeItem(at: other)
+        try FileManager.default.createDirectory(at: other.appending(path: "m"), withIntermediateDirectories: true)
+        try site.build(today: Self.today, output: other)
+        #expect(site.outputFiles(other) == (try site.referenceFiles(today: Self.today)))
+        // Emptied by hand, same inputs: the build does not take the empty folder for the site.
+        for name in try FileManager.default.contentsOfDirectory(atPath: other.path) {
+            try FileManager.default.removeItem(at: other.appending(path: name))
+        }
+        try site.build(today: Self.today, output: other)
+        #expect(site.outputFiles(other) == (try site.referenceFiles(today: Self.today)))
+        // One member page removed by hand, then a change that does not touch it: the build
+        // notices and writes everything again, rather than failing or publishing without it.
+        let page = try #require(site.outputFiles(other).keys.first { $0.hasPrefix("m/") && $0.hasSuffix("/dragon-boat/index.html") })
+        try FileManager.default.removeItem(at: other.appending(path: page))
+        try Self.price(site, "Z-2", "88.50")
+        try site.build(today: Self.today, output: other)
+        #expect(site.outputFiles(other) == (try site.referenceFiles(today: Self.today)))
+    }
+
     /// A file unchanged by one build is shared by both folders (a hard link); when the next build
     /// changes it, staging it must not write into the live output's file.
     @Test func theLiveOutputIsNeverChangedThroughAHardLink() throws {

@@ -227,11 +227,12 @@ class Trash:
 
     def empty(self) -> None:
         """Deletes what was discarded, then waits until freed inodes no longer slow the disk."""
-        if self.folder.exists():
-            log(f"deleting old outputs, then waiting {SETTLE_SECONDS} s")
-            shutil.rmtree(self.folder, ignore_errors=True)
-            subprocess.run(["sync"], check=False)
-            time.sleep(SETTLE_SECONDS)
+        # Always wait: before the first phase, other work on the machine (a test suite cleaning
+        # up its temporary folders) may have freed many inodes too.
+        log(f"deleting old outputs, then waiting {SETTLE_SECONDS} s")
+        shutil.rmtree(self.folder, ignore_errors=True)
+        subprocess.run(["sync"], check=False)
+        time.sleep(SETTLE_SECONDS)
         if self.drop_caches:
             # Millions of cached inodes make every new one slower to hash in (a machine that
             # has been busy for days); start each phase like a freshly booted one.

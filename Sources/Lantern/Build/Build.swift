@@ -39,9 +39,12 @@ public struct Build: Sendable {
         let secret = try Secret.load(privateFolder: options.privateFolder, environment: options.environment)
         let files = Fingerprint.files(options.site)
         let siteDigest = Fingerprint.site(files, today: options.today, secret: secret)
-        if BuildState.siteDigest(in: stateFolder) == siteDigest, FileManager.default.fileExists(atPath: options.output.path) {
-            // Same inputs, day and secret as the last successful build: same output. Nothing to do.
-            let state = BuildState.load(from: stateFolder, only: ["warnings.tsv", "members.tsv"])
+        if BuildState.siteDigest(in: stateFolder) == siteDigest,
+           case let state = BuildState.load(from: stateFolder, only: ["warnings.tsv", "members.tsv", "output.tsv"]),
+           state.trees.output?.describes(options.output) == true,
+           FileManager.default.fileExists(atPath: options.output.appending(path: "index.html").path) {
+            // Same inputs, day and secret as the last successful build, into the very folder it
+            // published (and not emptied since): same output. Nothing to do.
             return Result(warnings: state.warnings.keys.sorted().compactMap { Diagnostic(stateLine: state.warnings[$0]!) },
                           pages: 0, members: state.members.count, membersReused: state.members.count,
                           output: StagedOutput.Report(), changes: "no input changed", printSheets: 0)
@@ -53,9 +56,17 @@ public struct Build: Sendable {
         let checked = try CheckedSite.check(content)
         stage(3)
         let plan = SitePlan.make(checked, today: options.today, secret: secret)
-        let staged = StagedOutput(output: options.output, previous: state.files, recorded: state.trees)
+        var staged = StagedOutput(output: options.output, previous: state.files, recorded: state.trees)
         do {
-            return try write(plan, checked, secret, state, staged, files: files, siteDigest: siteDigest)
+            do {
+                return try write(plan, checked, secret, state, staged, files: files, siteDigest: siteDigest)
+            } catch is StagedOutputError {
+                // A file of the last build was removed by hand: the manifest no longer describes
+                // the output. Build everything again, without it.
+                staged.abandon()
+                staged = StagedOutput(output: options.output, previous: [:])
+                return try write(plan, checked, secret, state, staged, files: files, siteDigest: siteDigest)
+            }
         } catch let error as DiagnosticsError {
             staged.abandon()
             throw error

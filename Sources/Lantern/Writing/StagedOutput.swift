@@ -55,11 +55,12 @@ public final class StagedOutput: @unchecked Sendable {
     init(output: URL, previous: [String: String], recorded: TreeRecords = TreeRecords()) {
         self.output = output
         self.staging = output.deletingLastPathComponent().appending(path: ".\(output.lastPathComponent).lantern-next")
-        // A manifest is only trusted when the output it describes is there.
-        let outputThere = FileManager.default.fileExists(atPath: output.path)
-        self.previous = outputThere ? previous : [:]
-        self.outputRecord = recorded.output.flatMap { $0.describes(output) && !previous.isEmpty ? $0 : nil }
-        let trusted = outputThere ? Self.trusted(recorded.kept, at: staging, manifest: previous) : nil
+        // The manifest is only trusted for the very folder it describes: not for another
+        // `--output` built with the same private folder, nor for a folder made again in its place.
+        let described = recorded.output?.describes(output) == true
+        self.previous = described ? previous : [:]
+        self.outputRecord = described && !previous.isEmpty ? recorded.output : nil
+        let trusted = described ? Self.trusted(recorded.kept, at: staging, manifest: previous) : nil
         (self.kept, self.unrecorded) = (trusted?.0, trusted?.1 ?? [])
     }
 
@@ -100,7 +101,10 @@ public final class StagedOutput: @unchecked Sendable {
         var report = lock.withLock { self.report }
         report.removed = previous.keys.filter { entries[$0] == nil }.count
         if report.written == 0 && report.removed == 0 {
-            // Nothing was staged: both folders are as recorded.
+            // Nothing was staged: both folders are as recorded, if nobody removed files by hand.
+            if let gone = lock.withLock({ reused }).first(where: { !FileManager.default.fileExists(atPath: output.path + "/" + $0) }) {
+                throw StagedOutputError.missing(gone)
+            }
             try beforeSwap(TreeRecords(output: outputRecord, kept: kept))
             try afterSwap()
             return report
@@ -186,7 +190,7 @@ enum StagedOutputError: Error, CustomStringConvertible {
     var description: String {
         switch self {
         case .missing(let path):
-            "\(path) was changed or removed outside Lantern since the last build; build again (everything will be rewritten)"
+            "\(path) was changed or removed outside Lantern since the last build"
         }
     }
 }
