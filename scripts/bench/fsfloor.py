@@ -21,6 +21,9 @@ def main():
     parser.add_argument("--pages", type=int, default=3, help="pages per member (home + storefronts)")
     parser.add_argument("--size", type=int, default=4000, help="bytes per page")
     parser.add_argument("--dir", default=None, help="where to make the tree (same disk as the benchmark)")
+    parser.add_argument("--keep", action="store_true",
+                        help="leave the tree in place and print its folder (run.py deletes it at the end: a "
+                             "deletion slows the next file creations on ext4 without a journal)")
     args = parser.parse_args()
     base = tempfile.mkdtemp(prefix="lantern-fsfloor-", dir=args.dir)
     data = b"x" * args.size
@@ -37,10 +40,14 @@ def main():
             with open(os.path.join(sub, "index.html"), "wb") as f:
                 f.write(data)
     made = time.monotonic() - start
+    files = args.members * args.pages
+    if args.keep:
+        print(f"{args.members:,} members: {files:,} files and {files:,} folders created in {made:.2f} s")
+        print(base)
+        return
     start = time.monotonic()
     shutil.rmtree(base)
     removed = time.monotonic() - start
-    files = args.members * args.pages
     print(f"{args.members:,} members: {files:,} files and {files:,} folders created in {made:.2f} s, removed in {removed:.2f} s")
 
 

@@ -45,11 +45,12 @@ SCRATCH = ".build-bench"
 BUILD_CMD = ["swift", "build", "-c", "release", "--product", "lantern", "--scratch-path", SCRATCH]
 GNU_TIME = "/usr/bin/time"
 SECRET = "bench"
-# ext4 without a journal (this machine's root) passes over inodes freed in the last 60 s (five
-# minutes while their inode table block is not yet written back) when it allocates new ones (the
-# kernel's `recently_deleted`): right after a big tree is deleted, making files costs several
-# times more. Timed runs therefore never follow a deletion closely: old outputs are moved aside
-# (a rename) and deleted between phases; then the harness syncs and waits.
+# ext4 without a journal (this machine's root) passes over inodes freed in the last 60 s when it
+# allocates new ones (the kernel's `recently_deleted`), and over those freed in the last six
+# minutes once their inode table block is dirty again, which allocating a neighbour makes it:
+# after a big tree is deleted, making files costs several times more for minutes. So nothing is
+# deleted until every run is done: old outputs are moved aside (a rename) into a trash folder.
+# Before the first run the harness syncs and waits, for what other work deleted just before.
 SETTLE_SECONDS = 65
 GiB = 1024 ** 3
 
@@ -214,7 +215,7 @@ def lantern_run(binary: Path, t: Target, today: str, timeout: float | None) -> R
 
 
 class Trash:
-    """Where old outputs go during timed phases: moved, not deleted (see SETTLE_SECONDS)."""
+    """Where old outputs go: moved, not deleted, until every run is done (see SETTLE_SECONDS)."""
 
     def __init__(self, work: Path, drop_caches: bool = False):
         self.folder = work / "trash"
@@ -225,14 +226,12 @@ class Trash:
             self.folder.mkdir(parents=True, exist_ok=True)
             path.rename(self.folder / str(time.monotonic_ns()))
 
-    def empty(self) -> None:
-        """Deletes what was discarded, then waits until freed inodes no longer slow the disk."""
-        # Always wait: before the first phase, other work on the machine (a test suite cleaning
-        # up its temporary folders) may have freed many inodes too.
-        log(f"deleting old outputs, then waiting {SETTLE_SECONDS} s")
-        shutil.rmtree(self.folder, ignore_errors=True)
-        subprocess.run(["sync"], check=False)
-        time.sleep(SETTLE_SECONDS)
+    def settle(self, wait: bool) -> None:
+        """Before a phase: optionally sync and wait; with --drop-caches, empty the inode cache."""
+        if wait:
+            log(f"sync, then waiting {SETTLE_SECONDS} s")
+            subprocess.run(["sync"], check=False)
+            time.sleep(SETTLE_SECONDS)
         if self.drop_caches:
             # Millions of cached inodes make every new one slower to hash in (a machine that
             # has been busy for days); start each phase like a freshly booted one.
@@ -242,6 +241,10 @@ class Trash:
             except OSError as e:
                 raise BenchError(f"--drop-caches needs root: {e}")
             log(f"kernel caches dropped: {cached_inodes()} inodes cached")
+
+    def empty(self) -> None:
+        """After every run: deletes what was discarded."""
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def hugo_run(source: Path, dest: Path, cache: Path, timeout: float | None, trash: Trash) -> Run:
@@ -376,7 +379,8 @@ def loadavg() -> float:
 def run_size(n: int, a, binary: Path, work: Path, prev: SizeResult | None) -> SizeResult:
     res = SizeResult(n)
     if prev and prev.output_bytes and not a.ignore_disk:
-        need = (prev.output_bytes + prev.private_bytes) * n / prev.members * 1.3 + 2 * GiB
+        # Every run's output stays in the trash until the end: a runs' worth, and kept trees.
+        need = (prev.output_bytes + prev.private_bytes) * n / prev.members * (2 * a.runs + 1) + 2 * GiB
         free = shutil.disk_usage(work).free
         if need > free:
             res.skipped = (f"not run: the output would need about {need / GiB:.1f} GiB "
@@ -411,7 +415,7 @@ def run_size(n: int, a, binary: Path, work: Path, prev: SizeResult | None) -> Si
         return r
 
     trash = Trash(work, drop_caches=a.drop_caches)
-    trash.empty()
+    trash.settle(wait=prev is None)
     sc = res.scenarios["full"] = Scenario("full build")
     for _ in range(a.runs):
         trash.discard(t.public.parent)
@@ -433,7 +437,7 @@ def run_size(n: int, a, binary: Path, work: Path, prev: SizeResult | None) -> Si
     res.private_bytes = last.private.total_bytes
 
     if n in a.hugo_sizes:
-        trash.empty()
+        trash.settle(wait=False)
         hs = res.hugo = Scenario("Hugo full build")
         dest, cache = work / f"hugo-out-{n}", work / "hugo-cache"
         for _ in range(a.runs):
@@ -444,12 +448,15 @@ def run_size(n: int, a, binary: Path, work: Path, prev: SizeResult | None) -> Si
         if not a.keep:
             trash.discard(dest)
             trash.discard(hugo_site)
-    trash.empty()
+    trash.settle(wait=False)
     # The disk's floor: as many folders and files, created by Python with nothing rendered.
     pages = max(1, round(res.scenarios["full"].runs[-1].public.files / n)) if res.scenarios["full"].runs else 3
     floor = subprocess.run([sys.executable, str(Path(__file__).with_name("fsfloor.py")), "--members", str(n),
-                            "--pages", str(pages), "--dir", str(work)], capture_output=True, text=True)
-    res.floor = floor.stdout.strip()
+                            "--pages", str(pages), "--dir", str(work), "--keep"], capture_output=True, text=True)
+    lines = floor.stdout.strip().splitlines()
+    res.floor = lines[0] if lines else floor.stderr.strip()
+    if len(lines) > 1:
+        trash.discard(Path(lines[1]))
     log(f"{n:,} file-system floor: {res.floor}")
     if not a.keep:
         trash.discard(t.public.parent)
@@ -641,12 +648,13 @@ def markdown(results: dict[int, SizeResult], m: dict, a, binary_note: str) -> st
            "total bytes of `public/` after the build. The private folder (links, audit, print sheets, state) is "
            "counted separately. *Peak RSS* is the largest \"Maximum resident set size\" of the runs; *CPU s* is "
            "user + system time (median).", "",
-           "Nothing is deleted while builds are timed: old outputs are renamed into a trash folder, deleted "
-           f"between phases, and the harness then syncs and waits {SETTLE_SECONDS} s. On ext4 without a journal "
-           "(this machine's disk) the kernel passes over inodes freed in the last 60 s (five minutes while "
-           "their inode table block is unwritten) when it allocates new ones "
-           "(`recently_deleted` in fs/ext4/ialloc.c), so a build started right after a big tree was deleted "
-           "creates its files several times slower: that was the harness measuring its own clean-up. "
+           "Nothing is deleted until every run is done: old outputs (and the file-system floor's tree) are "
+           "renamed into a trash folder, deleted at the end. Before the first run the harness syncs and waits "
+           f"{SETTLE_SECONDS} s. On ext4 without a journal (this machine's disk) the kernel passes over inodes "
+           "freed in the last 60 s when it allocates new ones, and over those freed in the last six minutes "
+           "once their inode table block is dirty again (`recently_deleted` in fs/ext4/ialloc.c), so a build "
+           "started within minutes of a big deletion creates its files several times slower: earlier versions "
+           "of this harness, which deleted the last run's output before the next, timed their own clean-up. "
            + ("With `--drop-caches` the kernel's inode and dentry caches were dropped before each phase (after "
               "the pause), so each phase starts with few inodes cached, as on a freshly booted machine."
               if a.drop_caches else "The kernel's caches were not dropped (`--drop-caches` would)."), ""]
