@@ -624,7 +624,8 @@ def text_table(head, rows) -> str:
 def markdown(results: dict[int, SizeResult], m: dict, a, binary_note: str) -> str:
     out = ["# Benchmarks", "",
            f"Measured {m['date']} by `scripts/bench/run.py` ({' '.join(a.argv_note)}). Reproduce with:", "",
-           "```sh", "make bench    # = python3 scripts/bench/run.py --write", "```", "",
+           "```sh", ("make bench BENCH_FLAGS=--drop-caches    # = python3 scripts/bench/run.py --write --drop-caches"
+                     if a.drop_caches else "make bench    # = python3 scripts/bench/run.py --write"), "```", "",
            "## Machine", "",
            f"- CPU: {m['cpu']}, {m['nproc']} cores (nproc)", f"- memory: {m['memory']}",
            f"- OS: {m['os']}, kernel {m['kernel']}; {m['inodes']} inodes in the kernel's cache before the runs", f"- Swift: {m['swift']}", f"- Hugo: {m['hugo']}",
