@@ -20,8 +20,7 @@ site: build
 	@echo "Member pages: see private/links.csv for each member's personal link (never publish private/)."
 
 # Swift tests, then the browser tests (headless Chromium against the real binary).
-test: deps
-	$(SWIFT) build --product lantern
+test: build
 	$(SWIFT) test
 	@scripts/install-test-deps.sh
 	python3 -m pytest Tests/browser

@@ -39,7 +39,7 @@ struct BuildCommand: ParsableCommand {
             report(result.warnings)
             guard !quiet else { return }
             let o = result.output
-            if result.changes == "no input changed" && o.written == 0 && o.removed == 0 && o.unchanged == 0 {
+            if result.changes == Build.noChanges && o.written == 0 && o.removed == 0 && o.unchanged == 0 {
                 print("no input changed since the last build: nothing to do (\(result.members) members, today \(day)) → \(options.output.path)")
                 return
             }

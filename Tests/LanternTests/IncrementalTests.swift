@@ -17,10 +17,6 @@ import Testing
         return stamps
     }
 
-    static func rewritten(_ before: [String: Stamp], _ after: [String: Stamp]) -> Set<String> {
-        Set(after.keys.filter { before[$0] != after[$0] })
-    }
-
     @Test func noOpRebuildWritesNothing() throws {
         let site = try TestSite("minimal")
         try site.build(today: "2026-06-10")
@@ -49,14 +45,13 @@ import Testing
         let site = try TestSite("minimal")
         try site.build(today: "2026-06-10")
         let before = try Self.stamps(site)
-        try site.write("content/catalog.csv", site.read("content/catalog.csv")
-            .replacingOccurrences(of: "Z-1,肉粽礼盒,节令食品,128.00", with: "Z-1,肉粽礼盒,节令食品,118.00"))
+        try site.setPrice("Z-1", "118.00")
         let result = try site.build(today: "2026-06-10")
         let after = try Self.stamps(site)
         // The files that show Z-1: the 端午 shop and the 端午 item lists (every city has it).
         let showing = Set(site.outputFiles().filter { String(decoding: $0.value, as: UTF8.self).contains("¥118.00") }.keys)
         #expect(showing.contains("shop/dragon-boat/index.html") && showing.filter { $0.hasPrefix("lists/dragon-boat/") }.count == 3)
-        #expect(Self.rewritten(before, after) == showing)
+        #expect(changedPaths(before, after) == showing)
         #expect(result.output.written == showing.count && result.membersReused == result.members)
         #expect(result.changes == "catalog.csv: 1 SKU changed")
     }
@@ -67,7 +62,7 @@ import Testing
         let before = try Self.stamps(site)
         try site.write("content/roster.csv", site.read("content/roster.csv") + "T007,孙悦,研发部,F,1991-01-01,,2020-01-01,北京,,,,,\n")
         let result = try site.build(today: "2026-06-10")
-        let rewritten = Self.rewritten(before, try Self.stamps(site))
+        let rewritten = changedPaths(before, try Self.stamps(site))
         #expect(rewritten == ["m/\(site.token("T007"))/index.html", "m/\(site.token("T007"))/dragon-boat/index.html"])
         #expect(result.membersReused == 5 && result.changes == "roster.csv: 1 member added")
     }
@@ -87,7 +82,7 @@ import Testing
         try Data().write(to: site.output.appending(path: ".gitkeep"))
         try Data("google-site-verification".utf8).write(to: site.output.appending(path: "google123.html"))
         try site.build(today: "2026-06-10")
-        try site.write("content/catalog.csv", site.read("content/catalog.csv").replacingOccurrences(of: "128.00", with: "127.00"))
+        try site.setPrice("Z-1", "127.00")
         try site.build(today: "2026-06-10")
         #expect(FileManager.default.fileExists(atPath: site.output.appending(path: ".gitkeep").path))
         #expect(site.text("google123.html") == "google-site-verification")

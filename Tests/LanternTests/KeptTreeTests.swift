@@ -9,40 +9,25 @@ import Testing
 @Suite struct KeptTreeTests {
     static let today = "2026-06-10"
 
-    /// Sets the price of one SKU in the catalog.
-    static func price(_ site: TestSite, _ sku: String, _ price: String) throws {
-        let lines = try site.read("content/catalog.csv").split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            guard line.hasPrefix(sku + ",") else { return String(line) }
-            var fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            fields[3] = price
-            return fields.joined(separator: ",")
-        }
-        try site.write("content/catalog.csv", lines.joined(separator: "\n"))
-    }
-
-    static func changed(_ before: [String: Data], _ after: [String: Data]) -> Set<String> {
-        Set(after.keys.filter { before[$0] != after[$0] })
-    }
-
     static func exists(_ url: URL) -> Bool { FileManager.default.fileExists(atPath: url.path) }
 
     @Test func rebuildsOnAKeptTreeMatchAFreshBuildAndKeepThePreviousGeneration() throws {
         let site = try TestSite("minimal")
         try site.build(today: Self.today)
         let first = site.outputFiles()
-        try Self.price(site, "Z-1", "118.00") // nationwide: the shop and every city's list
+        try site.setPrice("Z-1", "118.00") // nationwide: the shop and every city's list
         let second = try site.build(today: Self.today)
         let secondFiles = site.outputFiles()
         // No kept tree yet (the first build had no old output): every unchanged file is linked.
         #expect(second.output.linked == second.output.unchanged)
         #expect(site.outputFiles(site.staging) == first)
 
-        try Self.price(site, "Z-2", "78.50") // 北京 and 上海 only
+        try site.setPrice("Z-2", "78.50") // 北京 and 上海 only
         let third = try site.build(today: Self.today)
         #expect(site.outputFiles() == (try site.referenceFiles(today: Self.today)))
         #expect(site.outputFiles(site.staging) == secondFiles, "the kept tree is not the previous generation")
         // The kept tree had all but the files the second build changed and this one did not.
-        let stale = Self.changed(first, secondFiles).subtracting(Self.changed(secondFiles, site.outputFiles()))
+        let stale = changedPaths(first, secondFiles).subtracting(changedPaths(secondFiles, site.outputFiles()))
         #expect(!stale.isEmpty && third.output.linked == stale.count)
         #expect(!Self.exists(site.output.appending(path: TreeRecord.marker)), "the kept tree's marker was published")
     }
@@ -54,12 +39,12 @@ import Testing
         let site = try TestSite("minimal")
         let other = site.root.appending(path: "other")
         try site.build(today: Self.today)
-        try Self.price(site, "Z-1", "118.00")
+        try site.setPrice("Z-1", "118.00")
         try site.build(today: Self.today, output: other)
         let again = try site.build(today: Self.today)
         #expect(again.output.written > 0, "stopped early as if nothing changed")
         #expect(site.outputFiles() == (try site.referenceFiles(today: Self.today)))
-        try Self.price(site, "Z-2", "78.50")
+        try site.setPrice("Z-2", "78.50")
         try site.build(today: Self.today, output: other)
         #expect(site.outputFiles(other) == (try site.referenceFiles(today: Self.today)))
         // A folder made again at the same place is not the folder the state describes.
@@ -77,7 +62,7 @@ import Testing
         // notices and writes everything again, rather than failing or publishing without it.
         let page = try #require(site.outputFiles(other).keys.first { $0.hasPrefix("m/") && $0.hasSuffix("/dragon-boat/index.html") })
         try FileManager.default.removeItem(at: other.appending(path: page))
-        try Self.price(site, "Z-2", "88.50")
+        try site.setPrice("Z-2", "88.50")
         try site.build(today: Self.today, output: other)
         #expect(site.outputFiles(other) == (try site.referenceFiles(today: Self.today)))
     }
@@ -91,7 +76,7 @@ import Testing
         // Z-2 is on two cities' lists, Z-1 on all three: each build changes files the last one did
         // not. Then both changes undone (the kept tree has those bytes), and another.
         for (sku, price) in [("Z-2", "78.50"), ("Z-1", "118.00"), ("Z-2", "88.5"), ("Z-1", "128.00"), ("O-1", "98")] {
-            try Self.price(site, sku, price)
+            try site.setPrice(sku, price)
             try site.build(today: Self.today)
             #expect(site.outputFiles() == (try site.referenceFiles(today: Self.today)), "after \(sku) \(price)")
             #expect(site.outputFiles(site.staging) == published, "the old output changed while staging \(sku) \(price)")
@@ -116,7 +101,7 @@ import Testing
     @Test func aLeaversPagesAndFolderGoFromBothGenerations() throws {
         let site = try TestSite("minimal")
         try site.build(today: Self.today)
-        try Self.price(site, "Z-1", "118.00")
+        try site.setPrice("Z-1", "118.00")
         try site.build(today: Self.today)
         let leaver = site.output.appending(path: "m/\(site.token("T003"))")
         #expect(Self.exists(leaver))
@@ -127,7 +112,7 @@ import Testing
             try site.build(today: Self.today)
             #expect(!Self.exists(leaver), "the leaver's folder is still published")
             #expect(site.outputFiles() == (try site.referenceFiles(today: Self.today)))
-            try Self.price(site, "Z-1", price)
+            try site.setPrice("Z-1", price)
         }
     }
 
@@ -136,7 +121,7 @@ import Testing
         var price = 128
         func rebuild() throws {
             price -= 1
-            try Self.price(site, "Z-1", "\(price).00")
+            try site.setPrice("Z-1", "\(price).00")
             try site.build(today: Self.today)
         }
         try site.build(today: Self.today)
@@ -165,7 +150,7 @@ import Testing
     @Test func filesPutIntoLanternsFoldersAreNotPublishedAgain() throws {
         let site = try TestSite("minimal")
         try site.build(today: Self.today)
-        try Self.price(site, "Z-1", "118.00")
+        try site.setPrice("Z-1", "118.00")
         try site.build(today: Self.today)
         let strays = ["m/stray.html", "m/\(site.token("T001"))/notes.txt", "shop/dragon-boat/index.html.gz", "lists/old/list.html"]
         for stray in strays {
@@ -175,7 +160,7 @@ import Testing
         }
         try FileManager.default.createDirectory(at: site.output.appending(path: "shop/empty"), withIntermediateDirectories: true)
         for price in ["108.00", "98.00"] {
-            try Self.price(site, "Z-1", price)
+            try site.setPrice("Z-1", price)
             try site.build(today: Self.today)
             #expect(site.outputFiles() == (try site.referenceFiles(today: Self.today)), "after the change to \(price)")
             #expect(!Self.exists(site.output.appending(path: "lists/old")), "a folder of stray files stays behind")
@@ -186,14 +171,14 @@ import Testing
     @Test func aStagingFolderDeletedByHandCostsOneSlowerBuild() throws {
         let site = try TestSite("minimal")
         try site.build(today: Self.today)
-        try Self.price(site, "Z-1", "118.00")
+        try site.setPrice("Z-1", "118.00")
         try site.build(today: Self.today)
         try FileManager.default.removeItem(at: site.staging)
-        try Self.price(site, "Z-1", "108.00")
+        try site.setPrice("Z-1", "108.00")
         let fresh = try site.build(today: Self.today)
         #expect(fresh.output.linked == fresh.output.unchanged)
         #expect(site.outputFiles() == (try site.referenceFiles(today: Self.today)))
-        try Self.price(site, "Z-1", "98.00")
+        try site.setPrice("Z-1", "98.00")
         let kept = try site.build(today: Self.today)
         #expect(kept.output.linked == 0)
         #expect(site.outputFiles() == (try site.referenceFiles(today: Self.today)))
@@ -204,12 +189,12 @@ import Testing
     @Test func aFileDeletedFromTheOutputByHandIsNotMissingTwoBuildsLater() throws {
         let site = try TestSite("minimal")
         try site.build(today: Self.today)
-        try Self.price(site, "Z-1", "118.00")
+        try site.setPrice("Z-1", "118.00")
         try site.build(today: Self.today)
         let page = "m/\(site.token("T001"))/index.html"
         try FileManager.default.removeItem(at: site.output.appending(path: page))
         for price in ["108.00", "98.00"] {
-            try Self.price(site, "Z-1", price)
+            try site.setPrice("Z-1", price)
             try site.build(today: Self.today)
             #expect(site.outputFiles()[page] != nil)
             #expect(site.outputFiles() == (try site.referenceFiles(today: Self.today)))
@@ -219,12 +204,12 @@ import Testing
     @Test func aBuildThatChangesNoOutputFileKeepsTheKeptTree() throws {
         let site = try TestSite("minimal")
         try site.build(today: Self.today)
-        try Self.price(site, "Z-1", "118.00")
+        try site.setPrice("Z-1", "118.00")
         try site.build(today: Self.today)
-        try Self.price(site, "Z-4", "55") // not on sale: on no page
+        try site.setPrice("Z-4", "55") // not on sale: on no page
         let none = try site.build(today: Self.today)
         #expect(none.changes == "catalog.csv: 1 SKU changed" && none.output.written == 0)
-        try Self.price(site, "Z-1", "108.00")
+        try site.setPrice("Z-1", "108.00")
         let next = try site.build(today: Self.today)
         #expect(next.output.linked == 0, "the kept tree was not used")
         #expect(site.outputFiles() == (try site.referenceFiles(today: Self.today)))
@@ -233,9 +218,9 @@ import Testing
     @Test func aBuildFailingAfterItChangedTheKeptTreeLeavesEverythingAsItWas() throws {
         let site = try TestSite("minimal")
         try site.build(today: Self.today)
-        try Self.price(site, "Z-1", "118.00")
+        try site.setPrice("Z-1", "118.00")
         try site.build(today: Self.today)
-        try Self.price(site, "Z-1", "108.00")
+        try site.setPrice("Z-1", "108.00")
         let yaml = try site.read("content/site.yaml")
         // The good build runs on the kept tree; the failing one changes it (new shared pages),
         // then fails making print sheets.
@@ -245,7 +230,7 @@ import Testing
         }
         #expect(!Self.exists(site.staging.appending(path: TreeRecord.marker)))
         try site.write("content/site.yaml", yaml)
-        try Self.price(site, "Z-1", "98.00")
+        try site.setPrice("Z-1", "98.00")
         try site.build(today: Self.today)
         #expect(site.outputFiles() == (try site.referenceFiles(today: Self.today)))
     }

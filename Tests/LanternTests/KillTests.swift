@@ -33,7 +33,7 @@ import Testing
 
     /// A changed catalog, a changed theme and a new member: every kind of page changes.
     static func change(_ site: TestSite) throws {
-        try site.write("content/catalog.csv", site.read("content/catalog.csv").replacingOccurrences(of: "128.00", with: "118.00"))
+        try site.setPrice("Z-1", "118.00")
         try site.write("content/themes/dragon-boat.md", site.read("content/themes/dragon-boat.md") + "\n端午快乐！\n")
         try site.write("content/roster.csv", site.read("content/roster.csv") + "T007,孙悦,研发部,F,1991-01-01,,2020-01-01,深圳,,,,,\n")
     }
@@ -60,7 +60,7 @@ import Testing
     func killedOnAKeptTree(point: String) throws {
         let site = try TestSite("minimal")
         try site.build(today: "2026-06-10")
-        try KeptTreeTests.price(site, "Z-2", "78.50")
+        try site.setPrice("Z-2", "78.50")
         try site.build(today: "2026-06-10") // the first output is now the staging folder
         let before = site.outputFiles()
         let inputs = try ["content/catalog.csv", "content/themes/dragon-boat.md", "content/roster.csv"].map { ($0, try site.read($0)) }
@@ -71,7 +71,7 @@ import Testing
         for (path, text) in inputs { try site.write(path, text) }
         // Then the builds after it, on kept trees again.
         for price in ["68.50", "58.50", "48.50"] {
-            try KeptTreeTests.price(site, "Z-2", price)
+            try site.setPrice("Z-2", price)
             try site.build(today: "2026-06-10")
             #expect(site.outputFiles() == (try site.referenceFiles(today: "2026-06-10")), "Z-2 at \(price) after a kill at \(point)")
         }

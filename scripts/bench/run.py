@@ -167,10 +167,6 @@ class Run:
     def files(self) -> int:
         return self.public.files + self.private.files
 
-    @property
-    def bytes(self) -> int:
-        return self.public.bytes + self.private.bytes
-
 
 def gnu_time(cmd: list[str], env: dict, timeout: float | None) -> tuple[float, int, float, float, str, str]:
     with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
@@ -316,7 +312,7 @@ def change_price(site: Path, sku: str) -> str:
 
 def add_member(site: Path, k: int) -> str:
     path = site / "content" / "roster.csv"
-    header, _ = read_csv_header(path)
+    header = read_csv_header(path)
     row = {h: "" for h in header}
     row.update({"id": f"N{k:07d}", "name": f"新同事{k}", "department": "研发中心", "gender": "F",
                 "birthday": "1993-01-15", "hire_date": "2026-05-06", "city": "北京",
@@ -330,9 +326,9 @@ def add_member(site: Path, k: int) -> str:
     return row["id"]
 
 
-def read_csv_header(path: Path) -> tuple[list[str], None]:
+def read_csv_header(path: Path) -> list[str]:
     with path.open(encoding="utf-8", newline="") as f:
-        return next(csv.reader(f)), None
+        return next(csv.reader(f))
 
 
 # --------------------------------------------------------------------------- scenarios
@@ -450,8 +446,8 @@ def run_size(n: int, a, binary: Path, work: Path, prev: SizeResult | None) -> Si
             trash.discard(hugo_site)
     trash.settle(wait=False)
     # The disk's floor: as many folders and files, created by Python with nothing rendered.
-    pages = max(1, round(res.scenarios["full"].runs[-1].public.files / n)) if res.scenarios["full"].runs else 3
-    floor = subprocess.run([sys.executable, str(Path(__file__).with_name("fsfloor.py")), "--members", str(n),
+    pages = max(1, round(res.scenarios["full"].runs[-1].public.files / n))
+    floor = subprocess.run([sys.executable, str(HERE / "fsfloor.py"), "--members", str(n),
                             "--pages", str(pages), "--dir", str(work), "--keep"], capture_output=True, text=True)
     lines = floor.stdout.strip().splitlines()
     res.floor = lines[0] if lines else floor.stderr.strip()
@@ -746,10 +742,7 @@ def main() -> int:
                 prev = results[n]
         if not a.keep and not a.workdir:
             shutil.rmtree(work, ignore_errors=True)
-    except BenchError as e:
-        print(f"\nbench: FAILED: {e}", file=sys.stderr)
-        return 1
-    except subprocess.CalledProcessError as e:
+    except (BenchError, subprocess.CalledProcessError) as e:
         print(f"\nbench: FAILED: {e}", file=sys.stderr)
         return 1
 

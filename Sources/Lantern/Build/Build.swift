@@ -33,6 +33,9 @@ public struct Build: Sendable {
         self.progress = progress
     }
 
+    /// `Result.changes` when every input is as at the last build.
+    public static let noChanges = "no input changed"
+
     public static let stages = ["load content", "check", "plan pages", "shared pages", "member pages", "publish"]
 
     public func run() throws(DiagnosticsError) -> Result {
@@ -47,7 +50,7 @@ public struct Build: Sendable {
             // published (and not emptied since): same output. Nothing to do.
             return Result(warnings: state.warnings.keys.sorted().compactMap { Diagnostic(stateLine: state.warnings[$0]!) },
                           pages: 0, members: state.members.count, membersReused: state.members.count,
-                          output: StagedOutput.Report(), changes: "no input changed", printSheets: 0)
+                          output: StagedOutput.Report(), changes: Build.noChanges, printSheets: 0)
         }
         let state = BuildState.load(from: stateFolder)
         stage(1)

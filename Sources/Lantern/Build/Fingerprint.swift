@@ -20,7 +20,7 @@ enum Fingerprint {
         var table: [String: String] = [:]
         for url in ["content", "templates"].flatMap({ SiteFiles.all(site.appending(path: $0)) }) {
             let bytes = (try? Data(contentsOf: url)) ?? Data()
-            table[String(url.path.dropFirst(site.path.count + 1))] = SHA256.hash(data: bytes).prefix(16).hex
+            table[String(url.path.dropFirst(site.path.count + 1))] = StagedOutput.digest(bytes)
         }
         return table
     }
@@ -37,8 +37,7 @@ enum Fingerprint {
     /// Everything member pages depend on besides the member's own row: every input file except
     /// the catalog and the roster, the day, the secret.
     static func memberPages(_ files: [String: String], today: Day, secret: Secret) -> String {
-        digest([version, today.description, secret.fingerprint]
-            + files.filter { !tables.contains($0.key) }.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] })
+        site(files.filter { !tables.contains($0.key) }, today: today, secret: secret)
     }
 
     /// What a member's pages show or depend on (never e-mail or phone: they are on no page).
@@ -67,7 +66,8 @@ enum Fingerprint {
         return table
     }
 
-    /// `catalog.csv: 1 SKU changed, roster.csv: 1 member added`, or nil when nothing changed.
+    /// `catalog.csv: 1 SKU changed, roster.csv: 1 member added`, or `Build.noChanges`; nil when
+    /// the last build is unknown.
     static func changes(from old: [String: String], to new: [String: String]) -> String? {
         guard !old.isEmpty else { return nil }
         var catalog = (added: 0, changed: 0, removed: 0), roster = catalog
@@ -90,7 +90,7 @@ enum Fingerprint {
         let day = old["*today"] != new["*today"] ? ["today \(old["*today"] ?? "?") → \(new["*today"] ?? "?")"] : []
         let all = day + [describe("catalog.csv", catalog, "SKU"), describe("roster.csv", roster, "member")].compactMap { $0 }
             + files.prefix(5).map { "\($0) changed" } + (files.count > 5 ? ["\(files.count - 5) more files changed"] : [])
-        return all.isEmpty ? "no input changed" : all.joined(separator: "; ")
+        return all.isEmpty ? Build.noChanges : all.joined(separator: "; ")
     }
 }
 

@@ -28,8 +28,6 @@ struct CSVColumns {
         self.extraColumns = table.header.filter { !$0.isEmpty && !known.contains($0) }
     }
 
-    func has(_ column: String) -> Bool { index[column] != nil }
-
     /// The field's text with ASCII and full-width (U+3000) spaces trimmed; empty when the column
     /// is absent or the row is short (Excel drops trailing empty fields).
     func value(_ column: String, _ row: CSVTable.Row) -> String {

@@ -79,9 +79,10 @@ public struct MemberPlan: Sendable {
     public var letters: [Letter]
 
     public var pages: [Page] {
-        [Page(path: folder + "index.html", content: .memberHome(member, cards: cards, letters: letters))]
-            + cards.map { Page(path: folder + "\($0.theme.slug)/index.html", content: .storefront(member, $0)) }
+        zip(paths, [.memberHome(member, cards: cards, letters: letters)] + cards.map { .storefront(member, $0) })
+            .map { Page(path: $0, content: $1) }
     }
 
-    public var paths: [String] { pages.map(\.path) }
+    /// The pages' paths, without making the pages.
+    public var paths: [String] { [folder + "index.html"] + cards.map { folder + "\($0.theme.slug)/index.html" } }
 }

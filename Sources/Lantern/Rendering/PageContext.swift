@@ -18,6 +18,7 @@ struct PageContext: @unchecked Sendable {
         self.menu = menu
         self.images = images
         siteContext = Context.make(["name": site.name, "union": site.union, "language": site.language])
+        todayText = today.description
     }
 
     /// `greetings` holds a member's greetings already rendered, by theme, so the home page and
@@ -26,7 +27,7 @@ struct PageContext: @unchecked Sendable {
         var context = Context.make([
             "site": siteContext,
             "root": page.root,
-            "today": today.description,
+            "today": todayText,
         ])
         switch page.content {
         case .portal(let open, let upcoming):
@@ -40,8 +41,8 @@ struct PageContext: @unchecked Sendable {
             context["categories"] = categories(items)
             context["item_count"] = items.count
         case .memberHome(let member, let cards, let letters):
+            let variables = memberVariables(member)
             context["letters"] = letters.map { letter in
-                let variables = memberVariables(member)
                 let body = stencils?.render("letter:\(letter.slug)", variables) { letter.body.render($0) } ?? letter.body.render(variables)
                 return ["title": letter.title, "body_html": body] as [String: Any]
             }
@@ -78,8 +79,9 @@ struct PageContext: @unchecked Sendable {
         return context
     }
 
-    /// The `site` context of every page, made once.
+    /// The `site` context and the day of every page, made once.
     let siteContext: [String: Any]
+    let todayText: String
 
     /// Contexts of festival themes (the same for every member), made once.
     var festivalThemes: [Slug: [String: Any]] = [:]

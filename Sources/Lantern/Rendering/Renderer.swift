@@ -57,19 +57,25 @@ public struct Renderer: Sendable {
         var greetings: [Slug: String] = [:]
         for card in member.cards { greetings[card.theme.slug] = contexts.greeting(card, member.member) }
         let key = content.config.encrypt ? MemberKey.key(for: member.member.id, secret: secret) : nil
+        let templates = content.templates
         return member.pages.map { page in
             let context = contexts.context(for: page, greetings: greetings)
-            let templates = content.templates
             var kind = page.kind.rawValue
-            var constant: Set<String> = ["site", "root", "today", "page_title", "member_page", "home_url"]
+            var constant = Self.memberConstants
             if case .storefront(_, let card) = page.content {
                 kind += ":\(card.theme.slug)"
                 if case .fixed = card.theme.schedule { constant.insert("theme") }
             }
-            var bytes = stencils?.renderData(kind, context, constant: constant) { templates.render(page.kind, $0) }
-                ?? Data(templates.render(page.kind, context).utf8)
-            if let key { bytes = Data(PageSealer.seal(String(decoding: bytes, as: UTF8.self), key: key, root: page.root).utf8) }
-            return OutputFile(path: page.path, bytes: bytes)
+            let render = { templates.render(page.kind, $0) }
+            guard let key else {
+                return OutputFile(path: page.path, bytes: stencils?.renderData(kind, context, constant: constant, render)
+                                                       ?? Data(render(context).utf8))
+            }
+            let html = stencils?.render(kind, context, constant: constant, render) ?? render(context)
+            return OutputFile(path: page.path, bytes: Data(PageSealer.seal(html, key: key, root: page.root).utf8))
         }
     }
+
+    /// Top-level keys of a member page's context that hold the same value on every member's.
+    private static let memberConstants: Set<String> = ["site", "root", "today", "page_title", "member_page", "home_url"]
 }

@@ -114,10 +114,7 @@ final class StencilCache: @unchecked Sendable {
 
     /// The value with each leaf `collect` collects replaced by its numbered placeholder.
     private static func placeholders(_ value: Any, _ next: inout Int) -> Any {
-        if value is String {
-            defer { next += 1 }
-            return "\(open)\(next)&\(close)"
-        } else if let dictionary = value as? [String: Any] {
+        if let dictionary = value as? [String: Any] {
             var result: [String: Any] = [:]
             for key in dictionary.keys.sorted() { result[key] = placeholders(dictionary[key]!, &next) }
             return result

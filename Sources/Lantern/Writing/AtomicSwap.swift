@@ -10,10 +10,6 @@ enum AtomicSwap {
     private static let atCurrentDirectory: Int32 = -100
     private static let exchange: UInt32 = 2
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
     /// Puts `new` where `current` is and `current` where `new` was. When `current` does not
     /// exist yet, a plain rename does the same atomically.
     static func exchange(_ new: URL, with current: URL) throws {
@@ -22,10 +18,10 @@ enum AtomicSwap {
             return
         }
         guard let renameat2 else {
-            throw Failure(description: "this system has no renameat2 (Linux 3.15+ with glibc 2.28+ is needed for atomic publishing)")
+            throw FileSystem.Failure(description: "this system has no renameat2 (Linux 3.15+ with glibc 2.28+ is needed for atomic publishing)")
         }
         if renameat2(atCurrentDirectory, new.path, atCurrentDirectory, current.path, exchange) != 0 {
-            throw Failure(description: "cannot swap \(new.path) and \(current.path): \(String(cString: strerror(errno)))")
+            throw FileSystem.Failure(description: "cannot swap \(new.path) and \(current.path): \(String(cString: strerror(errno)))")
         }
     }
 }

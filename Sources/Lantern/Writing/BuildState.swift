@@ -27,10 +27,14 @@ struct BuildState {
     /// `site.digest`, so that check reads one line, not the whole state.
     static let siteKey = "*site"
 
+    /// Whether a build died between writing the next state and committing it.
+    static func interrupted(in folder: URL) -> Bool {
+        names.contains { FileManager.default.fileExists(atPath: folder.appending(path: $0 + ".next").path) }
+    }
+
     /// The last successful build's site digest, read without loading the rest of the state.
     static func siteDigest(in folder: URL) -> String? {
-        guard !names.contains(where: { FileManager.default.fileExists(atPath: folder.appending(path: $0 + ".next").path) })
-        else { return nil }
+        guard !interrupted(in: folder) else { return nil }
         return try? String(contentsOf: folder.appending(path: "site.digest"), encoding: .utf8)
     }
 
@@ -39,7 +43,7 @@ struct BuildState {
     /// `only` reads just those files (the rest stay empty).
     static func load(from folder: URL, only: Set<String>? = nil) -> BuildState {
         let fm = FileManager.default
-        if names.contains(where: { fm.fileExists(atPath: folder.appending(path: $0 + ".next").path) }) {
+        if interrupted(in: folder) {
             for name in names { try? fm.removeItem(at: folder.appending(path: name + ".next")) }
             for name in names { try? fm.removeItem(at: folder.appending(path: name)) }
             return BuildState()

@@ -72,9 +72,11 @@ extension StagedOutput {
 
     /// Where Lantern writes; anything else in the output is someone else's.
     static func isLanternPath(_ path: String) -> Bool {
-        ["index.html", "robots.txt", "_headers"].contains(path)
-            || ["m", "shop", "lists", "menu", "assets"].contains(path.split(separator: "/").first.map(String.init) ?? "")
+        lanternFiles.contains(path) || lanternFolders.contains(String(path.prefix { $0 != "/" }))
     }
+
+    private static let lanternFiles: Set = ["index.html", "robots.txt", "_headers"]
+    private static let lanternFolders: Set = ["m", "shop", "lists", "menu", "assets"]
 
     /// What the state should record once the staging folder is the output: that folder as the
     /// output, and the output (holding `previous`) as the kept tree when the state vouches for it.

@@ -102,8 +102,8 @@ public final class StagedOutput: @unchecked Sendable {
         report.removed = previous.keys.filter { entries[$0] == nil }.count
         if report.written == 0 && report.removed == 0 {
             // Nothing was staged: both folders are as recorded, if nobody removed files by hand.
-            if let gone = lock.withLock({ reused }).first(where: { !FileManager.default.fileExists(atPath: output.path + "/" + $0) }) {
-                throw StagedOutputError.missing(gone)
+            try Parallel.forEach(lock.withLock { reused }, chunk: 512) { [output] path in
+                if access(output.path + "/" + path, F_OK) != 0 { throw StagedOutputError.missing(path) }
             }
             try beforeSwap(TreeRecords(output: outputRecord, kept: kept))
             try afterSwap()

@@ -49,6 +49,17 @@ final class TestSite {
         try data.write(to: url)
     }
 
+    /// Sets the price of one SKU in the catalog.
+    func setPrice(_ sku: String, _ price: String) throws {
+        let lines = try read("content/catalog.csv").split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            guard line.hasPrefix(sku + ",") else { return String(line) }
+            var fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            fields[3] = price
+            return fields.joined(separator: ",")
+        }
+        try write("content/catalog.csv", lines.joined(separator: "\n"))
+    }
+
     func read(_ relative: String) throws -> String { try String(contentsOf: site.appending(path: relative), encoding: .utf8) }
 
     /// Builds with a fixed secret so tokens are stable across runs; `stencils: false` renders
@@ -108,4 +119,9 @@ final class TestSite {
     func token(_ id: String, secret: String = "test-secret") -> String {
         MemberToken.token(for: MemberID(id), secret: Secret(secret))
     }
+}
+
+/// The keys whose values differ between two snapshots (new keys included).
+func changedPaths<Value: Equatable>(_ before: [String: Value], _ after: [String: Value]) -> Set<String> {
+    Set(after.keys.filter { before[$0] != after[$0] })
 }
