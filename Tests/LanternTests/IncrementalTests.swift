@@ -67,6 +67,22 @@ import Testing
         #expect(result.membersReused == 5 && result.changes == "roster.csv: 1 member added")
     }
 
+    /// A member whose inputs did not change but one of whose pages the last manifest lacks is
+    /// rendered, and each of their files is counted once.
+    @Test func aMemberWithAPageMissingFromTheManifestIsRenderedAndCountedOnce() throws {
+        let site = try TestSite("minimal")
+        try site.build(today: "2026-06-10")
+        let page = "m/\(site.token("T002"))/dragon-boat/index.html"
+        let manifest = site.privateFolder.appending(path: "state/manifest.tsv")
+        let lines = try String(contentsOf: manifest, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix(page + "\t") }
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: manifest)
+        try site.setPrice("Z-1", "118.00")
+        let result = try site.build(today: "2026-06-10")
+        #expect(result.membersReused == result.members - 1)
+        #expect(result.output.unchanged + result.output.written == site.outputFiles().count)
+        #expect(site.outputFiles() == (try site.referenceFiles(today: "2026-06-10")))
+    }
+
     @Test func aThemeChangeRendersEveryMemberAgain() throws {
         let site = try TestSite("minimal")
         try site.build(today: "2026-06-10")

@@ -97,7 +97,7 @@ public struct Build: Sendable {
         try Parallel.forEach(plan.members, chunk: 64, jobs: options.jobs) { member in
             let id = member.member.id.rawValue
             let fingerprint = Fingerprint.member(member.member, shared: shared)
-            if state.members[id] == fingerprint, member.paths.allSatisfy({ staged.reuse($0) }) {
+            if state.members[id] == fingerprint, staged.reuse(member.paths) {
                 reusedMembers.update { $0 += 1 }
             } else {
                 for file in renderer.render(member) { try staged.put(file) }

@@ -83,11 +83,17 @@ public final class StagedOutput: @unchecked Sendable {
         lock.withLock { entries[file.path] = digest; report.written += 1; report.bytesWritten += file.bytes.count }
     }
 
-    /// Keeps a file of the last build without rendering it again (its inputs did not change).
-    /// Returns false when the last build has no such file.
-    func reuse(_ path: String) -> Bool {
-        guard let digest = previous[path] else { return false }
-        lock.withLock { entries[path] = digest; reused.append(path); report.unchanged += 1 }
+    /// Keeps files of the last build without rendering them again (their inputs did not
+    /// change): all of them, or none when the last build lacks any (then they are rendered and
+    /// `put`, and must not be recorded twice).
+    func reuse(_ paths: [String]) -> Bool {
+        let digests = paths.compactMap { previous[$0] }
+        guard digests.count == paths.count else { return false }
+        lock.withLock {
+            for (path, digest) in zip(paths, digests) { entries[path] = digest }
+            reused += paths
+            report.unchanged += paths.count
+        }
         return true
     }
 
