@@ -12,10 +12,10 @@ struct CheckCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        _ = try siteOptions.day()
+        let today = try siteOptions.day()
         do {
             let content = try SiteContent.load(site: SiteOptions.url(siteOptions.site))
-            let checked = try CheckedSite.check(content, strict: strict)
+            let checked = try CheckedSite.check(content, strict: strict, today: today)
             report(checked.warnings)
             let hidden = Set(checked.audit.items.filter(\.byPolicy).map(\.sku)).count
             print("ok: \(content.themes.count) themes, \(content.catalog.count) items (\(hidden) hidden by the policy「\(content.policy.name)」), \(content.roster.count) members")

@@ -3,7 +3,8 @@ import Testing
 @testable import Lantern
 
 /// Input files must be UTF-8: other encodings are refused at the first bad byte; a byte-order
-/// mark and CRLF line breaks (both what Excel writes) are read as if they were not there.
+/// mark and CRLF line breaks (both what Excel writes) are read as if they were not there. The
+/// catalog and the roster may also be in the other encodings Excel saves: `ExcelEncodingTests`.
 @Suite struct EncodingTests {
     static let catalog = "content/catalog.csv"
     /// 名称 in GBK/GB18030, as Excel on Chinese Windows saves it.
@@ -39,11 +40,14 @@ import Testing
         #expect(error.location == at(theme, 2, 8))
     }
 
+    /// Moved from the catalog (which now reads UTF-16 with a byte-order mark, as Excel saves
+    /// 「Unicode 文本」: `ExcelEncodingTests`) to a theme, written in an editor, not in Excel.
     @Test func utf16IsRefused() throws {
         let site = try TestSite("minimal")
-        try site.write(Self.catalog, Data([0xFF, 0xFE] + Array("sku".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }))
+        let theme = "content/themes/dragon-boat.md"
+        try site.write(theme, Data([0xFF, 0xFE] + Array(try site.read(theme).utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }))
         let error = try only(.error, containing: "UTF-16", in: site.failure())
-        #expect(error.location?.file == Self.catalog)
+        #expect(error.location?.file == theme)
         #expect(error.hint?.contains("UTF-8") == true)
     }
 

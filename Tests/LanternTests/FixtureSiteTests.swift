@@ -64,7 +64,7 @@ import Testing
     @Test func pathsNeverCarryIdsOrNames() throws {
         let site = try TestSite("minimal")
         try site.build(today: "2026-06-10")
-        let roster = try RosterLoader.load(TextFile.read(site.site.appending(path: "content/roster.csv"), displayPath: "roster.csv"))
+        let roster = try RosterLoader.load(TextFile.read(site.site.appending(path: "content/roster.csv"), displayPath: "roster.csv")).members
         for path in site.outputFiles().keys {
             for member in roster {
                 #expect(!path.lowercased().contains(member.id.rawValue.lowercased()), "\(path)")

@@ -6,7 +6,7 @@ import Testing
 @Suite struct SampleSiteTests {
     /// The sample roster and catalog, read back with the loaders (tested on their own elsewhere).
     static func inputs(_ site: TestSite) throws -> (members: [Member], products: [Product]) {
-        let roster = try RosterLoader.load(TextFile.read(site.site.appending(path: "content/roster.csv"), displayPath: "roster.csv"))
+        let roster = try RosterLoader.load(TextFile.read(site.site.appending(path: "content/roster.csv"), displayPath: "roster.csv")).members
         let catalog = try CatalogLoader.load(TextFile.read(site.site.appending(path: "content/catalog.csv"), displayPath: "catalog.csv"))
         return (roster, catalog.products)
     }

@@ -56,7 +56,7 @@ public struct Build: Sendable {
         stage(1)
         let content = try SiteContent.load(site: options.site)
         stage(2)
-        let checked = try CheckedSite.check(content)
+        let checked = try CheckedSite.check(content, today: options.today)
         stage(3)
         let plan = SitePlan.make(checked, today: options.today, secret: secret)
         var staged = StagedOutput(output: options.output, previous: state.files, recorded: state.trees)

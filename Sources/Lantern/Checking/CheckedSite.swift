@@ -9,10 +9,12 @@ public struct CheckedSite: Sendable {
     public var warnings: [Diagnostic]
 
     /// Fails on policy errors (occasion not allowed, budget above a cap, annual cap exceeded).
-    /// With `strict`, an item hidden by a union-fund rule is an error too.
-    public static func check(_ content: SiteContent, strict: Bool = false) throws(DiagnosticsError) -> CheckedSite {
+    /// With `strict`, an item hidden by a union-fund rule is an error too. With `today` (the day
+    /// the site is built for), roster dates after it are warnings.
+    public static func check(_ content: SiteContent, strict: Bool = false, today: Day? = nil) throws(DiagnosticsError) -> CheckedSite {
         var d = Diagnostics()
         d.append(contentsOf: content.warnings)
+        if let today { d.append(contentsOf: RosterDates.check(content.roster, today: today)) }
         d.append(contentsOf: Eligibility.emptyThemes(content.themes, catalog: content.catalog))
         let policy = content.policy
         d.append(contentsOf: ThemeRules.check(content.themes, policy: policy, roster: content.roster))

@@ -4,10 +4,15 @@ struct CSVColumns {
     private let index: [String: Int]
     /// Columns the contract does not name, in file order; kept as extra fields.
     let extraColumns: [String]
+    /// False when a required column is missing or a name repeats: the rows cannot be read.
+    let headerIsUsable: Bool
 
-    /// Reports every missing required column and every repeated header name.
+    /// Reports the table's own diagnostics (encoding, refused characters), then every missing
+    /// required column and every repeated header name.
     init(_ table: CSVTable, required: [String], known: [String], diagnostics: inout Diagnostics) {
         self.table = table
+        diagnostics.append(contentsOf: table.diagnostics)
+        let before = diagnostics.all.count
         var index: [String: Int] = [:]
         for (i, name) in table.header.enumerated() where !name.isEmpty {
             if index[name] != nil {
@@ -25,6 +30,7 @@ struct CSVColumns {
                                   ?? "add a column named `\(name)` to the header line")
         }
         self.index = index
+        self.headerIsUsable = diagnostics.all.count == before
         self.extraColumns = table.header.filter { !$0.isEmpty && !known.contains($0) }
     }
 
@@ -54,13 +60,13 @@ struct CSVColumns {
         return row.locations[i]
     }
 
-    /// Reports text in fields past the header (a comma that should have been quoted); true when
+    /// Reports text in fields past the header (a delimiter that should have been quoted); true when
     /// the row is to be skipped.
     func rejectsOverflow(_ row: CSVTable.Row, into diagnostics: inout Diagnostics) -> Bool {
         guard row.fields.count > table.header.count,
               let extra = (table.header.count..<row.fields.count).first(where: { !row.fields[$0].isEmpty }) else { return false }
         diagnostics.error("row has more fields than the header", at: row.locations[extra],
-                          hint: "quote fields that contain commas: \"a, b\"")
+                          hint: table.delimiter == "\t" ? "quote fields that contain tabs" : "quote fields that contain commas: \"a, b\"")
         return true
     }
 

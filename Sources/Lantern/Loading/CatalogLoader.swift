@@ -1,14 +1,26 @@
+import Foundation
+
 /// Reads `content/catalog.csv` into products, reporting every bad row before failing.
 enum CatalogLoader {
     static let columns = ["sku", "name", "category", "price", "supplier", "kind", "voucher", "tags", "cities",
                           "image", "description", "stock", "active"]
     static let required = ["sku", "name", "category", "price"]
 
+    /// The file's bytes as Excel saved them (UTF-8, GB18030 or UTF-16; comma or tab): products,
+    /// or every problem found.
+    static func load(_ data: Data, displayPath: String = "content/catalog.csv") throws(DiagnosticsError) -> (products: [Product], warnings: [Diagnostic]) {
+        try load(TextFile.decode(data, displayPath: displayPath, encodings: .spreadsheet))
+    }
+
     static func load(_ file: TextFile) throws(DiagnosticsError) -> (products: [Product], warnings: [Diagnostic]) {
         let table = try CSVTable.parse(file)
         var diagnostics = Diagnostics()
         let c = CSVColumns(table, required: required, known: columns, diagnostics: &diagnostics)
-        try diagnostics.throwIfErrors()
+        guard c.headerIsUsable else { throw DiagnosticsError(diagnostics.all) }
+        if table.rows.isEmpty {
+            diagnostics.warning("the catalog has a header line but no items", at: SourceLocation(file: table.path),
+                                hint: "add one row per item below the header line; with no items every shop is empty")
+        }
 
         var products: [Product] = []
         var seen: [String: SourceLocation] = [:]

@@ -1,14 +1,26 @@
+import Foundation
+
 /// Reads `content/roster.csv` into members, reporting every bad row before failing.
 enum RosterLoader {
     static let columns = ["id", "name", "department", "gender", "birthday", "birthday_calendar", "hire_date",
                           "city", "email", "phone", "language", "status", "tags"]
     static let required = ["id", "name"]
 
-    static func load(_ file: TextFile) throws(DiagnosticsError) -> [Member] {
+    /// The file's bytes as Excel saved them (UTF-8, GB18030 or UTF-16; comma or tab): members,
+    /// or every problem found.
+    static func load(_ data: Data, displayPath: String = "content/roster.csv") throws(DiagnosticsError) -> (members: [Member], warnings: [Diagnostic]) {
+        try load(TextFile.decode(data, displayPath: displayPath, encodings: .spreadsheet))
+    }
+
+    static func load(_ file: TextFile) throws(DiagnosticsError) -> (members: [Member], warnings: [Diagnostic]) {
         let table = try CSVTable.parse(file)
         var diagnostics = Diagnostics()
         let c = CSVColumns(table, required: required, known: columns, diagnostics: &diagnostics)
-        try diagnostics.throwIfErrors()
+        guard c.headerIsUsable else { throw DiagnosticsError(diagnostics.all) }
+        if table.rows.isEmpty {
+            diagnostics.warning("the roster has a header line but no members", at: SourceLocation(file: table.path),
+                                hint: "add one row per member below the header line; with no members no member pages are made")
+        }
 
         var members: [Member] = []
         var seen: [String: SourceLocation] = [:]
@@ -45,10 +57,12 @@ enum RosterLoader {
                 birthday: birthday, hireDate: hireDate, city: c.value("city", row),
                 email: c.value("email", row), phone: c.value("phone", row),
                 language: language.isEmpty ? "zh-CN" : language, status: status,
-                tags: Set(c.list("tags", row)), location: row.location))
+                tags: Set(c.list("tags", row)), location: row.location,
+                birthdayLocation: birthday.map { _ in c.location("birthday", row) },
+                hireDateLocation: hireDate.map { _ in c.location("hire_date", row) }))
         }
         try diagnostics.throwIfErrors()
-        return members
+        return (members, diagnostics.warnings)
     }
 
     private static func birthday(_ row: CSVTable.Row, _ c: CSVColumns, _ calendar: Member.BirthdayCalendar,

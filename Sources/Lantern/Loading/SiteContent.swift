@@ -19,8 +19,8 @@ public struct SiteContent: Sendable {
     public static func load(site: URL) throws(DiagnosticsError) -> SiteContent {
         let site = site.absoluteURL.standardizedFileURL
         var d = Diagnostics()
-        func read(_ relative: String) -> TextFile? {
-            do { return try TextFile.read(site.appending(path: relative), displayPath: relative) } catch {
+        func read(_ relative: String, _ encodings: TextFile.Encodings = .utf8) -> TextFile? {
+            do { return try TextFile.read(site.appending(path: relative), displayPath: relative, encodings: encodings) } catch {
                 d.append(contentsOf: error.diagnostics)
                 return nil
             }
@@ -31,8 +31,8 @@ public struct SiteContent: Sendable {
 
         let config = read("content/site.yaml").flatMap { f in attempt { () throws(DiagnosticsError) in try SiteConfigLoader.load(f) } }
         let policy = config.flatMap { c in read("content/\(c.0.policy)") }.flatMap { f in attempt { () throws(DiagnosticsError) in try PolicyLoader.load(f) } }
-        let catalog = read("content/catalog.csv").flatMap { f in attempt { () throws(DiagnosticsError) in try CatalogLoader.load(f) } }
-        let roster = read("content/roster.csv").flatMap { f in attempt { () throws(DiagnosticsError) in try RosterLoader.load(f) } }
+        let catalog = read("content/catalog.csv", .spreadsheet).flatMap { f in attempt { () throws(DiagnosticsError) in try CatalogLoader.load(f) } }
+        let roster = read("content/roster.csv", .spreadsheet).flatMap { f in attempt { () throws(DiagnosticsError) in try RosterLoader.load(f) } }
         let templates = attempt { () throws(DiagnosticsError) in try TemplateSet.load(from: site.appending(path: "templates"), displayPrefix: "templates") }
         let assetsFolder = site.appending(path: "templates/assets")
         let assets = SiteFiles.all(assetsFolder)
@@ -58,7 +58,7 @@ public struct SiteContent: Sendable {
             d.append(contentsOf: warnings)
         }
         var letters: [Letter] = []
-        let members = Dictionary((roster ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let members = Dictionary((roster?.members ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for url in SiteFiles.list(site.appending(path: "content/letters"), extension: "md") where roster != nil {
             guard let file = read("content/letters/\(url.lastPathComponent)"),
                   let (letter, warnings) = attempt({ () throws(DiagnosticsError) in
@@ -69,10 +69,11 @@ public struct SiteContent: Sendable {
         }
         if let config { d.append(contentsOf: config.1) }
         if let catalog { d.append(contentsOf: catalog.warnings) }
+        if let roster { d.append(contentsOf: roster.warnings) }
         if let policy { d.append(contentsOf: policy.1) }
         try d.throwIfErrors()
         return SiteContent(config: config!.0, themes: themes, menu: menu.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }, letters: letters,
-                           catalog: catalog!.products, roster: roster!, policy: policy!.0, templates: templates!, assets: assets,
+                           catalog: catalog!.products, roster: roster!.members, policy: policy!.0, templates: templates!, assets: assets,
                            assetsFolder: assetsFolder.standardizedFileURL, warnings: d.all)
     }
 }

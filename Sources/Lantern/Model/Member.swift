@@ -25,6 +25,10 @@ public struct Member: Sendable {
     /// Audience groups; used to select, never printed.
     public var tags: Set<String>
     public var location: SourceLocation
+    /// Where `birthday` and `hireDate` are written, for the checks that compare them with the
+    /// day of the build (`RosterDates`).
+    public var birthdayLocation: SourceLocation? = nil
+    public var hireDateLocation: SourceLocation? = nil
 
     /// Whole years since `hireDate` on `today`, or `nil` when the hire date is unknown.
     public func yearsOfService(on today: Day) -> Int? {
