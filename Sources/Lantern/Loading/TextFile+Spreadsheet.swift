@@ -35,6 +35,16 @@ extension TextFile {
     private static func gb18030(_ bytes: [UInt8], firstNonUTF8 bad: Int, path: String) throws(DiagnosticsError) -> TextFile {
         let notUTF8 = location(after: String(decoding: bytes[..<bad], as: UTF8.self), in: path)
         let found = hex(bytes[bad...].prefix(4))
+        // Before GB18030 is tried: UTF-8 pasted into GBK often leaves a byte GB18030 refuses, and
+        // "mixed" says more than "neither".
+        if let utf8 = MixedEncoding.utf8Run(in: bytes) {
+            let line = bytes[..<utf8.lowerBound].filter { $0 == 0x0A }.count + 1
+            throw DiagnosticsError([.error(
+                "file mixes encodings: not valid UTF-8 (\(found)), but `\(String(decoding: bytes[utf8], as: UTF8.self))` "
+                    + "on line \(line) is UTF-8",
+                at: notUTF8, hint: "text pasted from another file kept its encoding; save the whole file again "
+                    + "from Excel as 「CSV UTF-8(逗号分隔)」")])
+        }
         switch GB18030.decode(bytes) {
         case .failure(.unavailable):
             throw DiagnosticsError([.error("file is not valid UTF-8 (\(found)), and this machine's iconv cannot read GB18030",
@@ -47,14 +57,6 @@ extension TextFile {
                 at: notUTF8, hint: "save it again from Excel as 「CSV UTF-8(逗号分隔)」; a file in another encoding "
                     + "(Big5, Shift-JIS…) can be converted with: iconv -f ENCODING -t UTF-8")])
         case .success(var text):
-            if let utf8 = MixedEncoding.utf8Run(in: bytes) {
-                let line = bytes[..<utf8.lowerBound].filter { $0 == 0x0A }.count + 1
-                throw DiagnosticsError([.error(
-                    "file mixes encodings: not valid UTF-8 (\(found)), but `\(String(decoding: bytes[utf8], as: UTF8.self))` "
-                        + "on line \(line) is UTF-8",
-                    at: notUTF8, hint: "text pasted from another file kept its encoding; save the whole file again "
-                        + "from Excel as 「CSV UTF-8(逗号分隔)」")])
-            }
             if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
             // The warning points at the first character that is not UTF-8, counted in GB18030's
             // reading (valid UTF-8 before it may still be GBK that happens to look like UTF-8).
