@@ -42,7 +42,9 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CSV", package: "CSV.swift"),
-            ]
+            ],
+            // iconv (Loading/GB18030.swift) is in glibc on Linux, in libiconv on macOS.
+            linkerSettings: [.linkedLibrary("iconv", .when(platforms: [.macOS]))]
         ),
         .executableTarget(
             name: "LanternCLI",
