@@ -133,7 +133,7 @@ import Testing
         let plain = String(decoding: try AES.GCM.open(box, using: key), as: UTF8.self)
         #expect(plain.contains("李静") && plain.contains("data-choices-src=\"../../../lists/dragon-boat/"))
         // Another member's key does not open it.
-        let other = MemberKey.key(for: MemberID("T002"), secret: Secret("test-secret"))
+        let other = MemberKey.key(for: MemberID("T002"), secret: Secret(TestSite.secret))
         #expect(throws: (any Error).self) { try AES.GCM.open(box, using: other) }
     }
 
@@ -152,7 +152,7 @@ import Testing
     @Test func linksMatchTheFileTheBuildWrote() throws {
         let site = try EncryptedPagesTests.encryptedSite("minimal")
         let options = BuildOptions(site: site.site, output: site.output, privateFolder: site.privateFolder,
-                                   today: Day("2026-06-10")!, environment: ["LANTERN_SECRET": "test-secret"])
+                                   today: Day("2026-06-10")!, environment: ["LANTERN_SECRET": TestSite.secret])
         let csv = try Links.export(options, format: .csv)
         #expect(csv == (try Data(contentsOf: site.privateFolder.appending(path: "links.csv"))))
         let rows = try JSONSerialization.jsonObject(with: Links.export(options, format: .json)) as? [[String: String]]
