@@ -120,6 +120,11 @@ final class TestSite {
         return HTML.offeredSKUs(String(html[start.upperBound..<end.lowerBound]))
     }
 
+    /// The path of the shared item list of `theme` for members in `city`, as `build` names it.
+    static func itemList(_ theme: String, city: String) -> String {
+        ItemGroup.path(theme: Slug(theme), city: city, secret: Secret(secret))
+    }
+
     func token(_ id: String, secret: String = TestSite.secret) -> String {
         MemberToken.token(for: MemberID(id), secret: Secret(secret))
     }
