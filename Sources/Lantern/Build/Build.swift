@@ -105,7 +105,7 @@ public struct Build: Sendable {
             if state.members[id] == fingerprint, staged.reuse(member.paths) {
                 reusedMembers.update { $0 += 1 }
             } else {
-                for file in renderer.render(member) { try staged.put(file) }
+                for file in try renderer.render(member) { try staged.put(file) }
             }
             fingerprints.update { $0[id] = fingerprint }
             let count = done.update { value -> Int in value += 1; return value }
