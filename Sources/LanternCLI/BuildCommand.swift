@@ -16,6 +16,10 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Workers rendering member pages. Default: the number of cores.")
     var jobs: Int?
 
+    @Flag(name: .customLong("rotate-secret"),
+          help: "Replace the site secret on purpose (a new random one, or LANTERN_SECRET): every member's link changes and must be handed out again.")
+    var rotateSecret = false
+
     @Flag(help: "Print nothing but warnings and errors.")
     var quiet = false
 
@@ -26,6 +30,7 @@ struct BuildCommand: ParsableCommand {
         let day = try siteOptions.day()
         var options = BuildOptions(site: SiteOptions.url(siteOptions.site), output: output.map(SiteOptions.url),
                                    privateFolder: privateFolder.map(SiteOptions.url), today: day)
+        options.rotateSecret = rotateSecret
         if let jobs {
             guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
             options.jobs = jobs
@@ -37,6 +42,12 @@ struct BuildCommand: ParsableCommand {
             display.finish()
             if timings { FileHandle.standardError.write(Data(clock.report().utf8)) }
             report(result.warnings)
+            if let rotated = result.rotatedLinks {
+                // Said even with --quiet: the links handed out so far no longer open anything.
+                FileHandle.standardError.write(Data(("lantern: the site secret was replaced: the links of all \(rotated.formatted()) members changed; "
+                    + "hand out the new ones from \(options.privateFolder.appending(path: "links.csv").path)"
+                    + " (the old secret.key, if any, is kept beside the new one as secret.key.replaced-…)\n").utf8))
+            }
             guard !quiet else { return }
             let o = result.output
             if result.changes == Build.noChanges && o.written == 0 && o.removed == 0 && o.unchanged == 0 {

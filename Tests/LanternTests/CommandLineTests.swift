@@ -17,7 +17,7 @@ import Testing
         let process = Process()
         process.executableURL = KillTests.binary
         process.arguments = arguments
-        process.environment = ["LANTERN_SECRET": "test-secret"].merging(environment) { $1 }
+        process.environment = ["LANTERN_SECRET": TestSite.secret].merging(environment) { $1 }
         if let folder { process.currentDirectoryURL = folder }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

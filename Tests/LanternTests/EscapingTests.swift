@@ -13,7 +13,7 @@ import Testing
         let token = site.token("E<1>")
         let pages = ["index.html", "shop/festival/index.html", "m/\(token)/index.html",
                      "m/\(token)/festival/index.html", "menu/index.html", "menu/care/index.html",
-                     ItemGroup.path(theme: Slug("festival"), city: "北京")]
+                     TestSite.itemList("festival", city: "北京")]
         for page in pages {
             let html = site.text(page)
             #expect(!html.isEmpty, "\(page) was not built")
@@ -59,7 +59,7 @@ import Testing
         try plain.build(today: "2026-06-10", stencils: false)
         let member = "m/\(site.token(Marked.id))"
         let (home, storefront, shop, list) = ("\(member)/index.html", "\(member)/festival/index.html", "shop/festival/index.html",
-                                              ItemGroup.path(theme: Slug("festival"), city: "北京"))
+                                              TestSite.itemList("festival", city: "北京"))
         for page in [home, storefront, shop, list] {
             let html = site.text(page)
             #expect(!html.isEmpty, "\(page) was not built")

@@ -15,7 +15,7 @@ import Testing
         let pages = ["portal": "index.html", "shop": "shop/dragon-boat/index.html", "member": "m/\(token)/index.html",
                      "storefront": "m/\(token)/dragon-boat/index.html", "menu-index": "menu/index.html",
                      "menu-package": "menu/checkup/index.html",
-                     "item-list": ItemGroup.path(theme: Slug("dragon-boat"), city: "北京")]
+                     "item-list": TestSite.itemList("dragon-boat", city: "北京")]
         let record = ProcessInfo.processInfo.environment["LANTERN_RECORD_GOLDEN"] == "1"
         for (kind, path) in pages.sorted(by: { $0.key < $1.key }) {
             // Tokens depend on the secret; the golden files name the token generically.

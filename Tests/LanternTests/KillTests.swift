@@ -17,7 +17,7 @@ import Testing
         process.executableURL = binary
         process.arguments = ["build", "--site", site.site.path, "--output", site.output.path,
                              "--private", site.privateFolder.path, "--today", "2026-06-10", "--quiet"]
-        process.environment = ["LANTERN_SECRET": "test-secret", "LANTERN_PAUSE_AT": point, "LANTERN_PAUSE_FILE": marker.path]
+        process.environment = ["LANTERN_SECRET": TestSite.secret, "LANTERN_PAUSE_AT": point, "LANTERN_PAUSE_FILE": marker.path]
         process.standardError = FileHandle.nullDevice
         try process.run()
         let deadline = Date().addingTimeInterval(60)

@@ -81,6 +81,28 @@ import Testing
         }
     }
 
+    @Test func sharedListNamesAreKeyedWithTheSecret() throws {
+        let site = try TestSite("minimal")
+        try site.build(today: "2026-06-10")
+        let lists = Set(site.outputFiles().keys.filter { $0.hasPrefix("lists/") })
+        let cities = Set(try SiteContent.load(site: site.site).roster.map(\.city))
+        let themes = ["dragon-boat", "birthday"]
+        #expect(lists.count == 4)
+        // A plain hash of theme and city, which anyone can work out for every city there is,
+        // names none of them; the keyed one names each.
+        for theme in themes {
+            for city in cities {
+                let digest = SHA256.hash(data: Data("item-group:\(theme)\n\(city)".utf8))
+                #expect(!lists.contains("lists/\(theme)/\(Base32.encode(Array(digest.prefix(8)))).html"), "\(theme) \(city)")
+            }
+        }
+        #expect(lists.isSubset(of: themes.flatMap { theme in cities.map { TestSite.itemList(theme, city: $0) } }))
+        // Another secret names every list differently.
+        let other = try TestSite("minimal")
+        try other.build(today: "2026-06-10", secret: SecretTests.other)
+        #expect(Set(other.outputFiles().keys.filter { $0.hasPrefix("lists/") }).isDisjoint(with: lists))
+    }
+
     @Test func memberRemovedFromTheRosterLosesTheirPages() throws {
         let site = try TestSite("minimal")
         try site.build(today: "2026-06-10")
@@ -133,7 +155,7 @@ import Testing
         let plain = String(decoding: try AES.GCM.open(box, using: key), as: UTF8.self)
         #expect(plain.contains("李静") && plain.contains("data-choices-src=\"../../../lists/dragon-boat/"))
         // Another member's key does not open it.
-        let other = MemberKey.key(for: MemberID("T002"), secret: Secret("test-secret"))
+        let other = MemberKey.key(for: MemberID("T002"), secret: Secret(TestSite.secret))
         #expect(throws: (any Error).self) { try AES.GCM.open(box, using: other) }
     }
 
@@ -152,7 +174,7 @@ import Testing
     @Test func linksMatchTheFileTheBuildWrote() throws {
         let site = try EncryptedPagesTests.encryptedSite("minimal")
         let options = BuildOptions(site: site.site, output: site.output, privateFolder: site.privateFolder,
-                                   today: Day("2026-06-10")!, environment: ["LANTERN_SECRET": "test-secret"])
+                                   today: Day("2026-06-10")!, environment: ["LANTERN_SECRET": TestSite.secret])
         let csv = try Links.export(options, format: .csv)
         #expect(csv == (try Data(contentsOf: site.privateFolder.appending(path: "links.csv"))))
         let rows = try JSONSerialization.jsonObject(with: Links.export(options, format: .json)) as? [[String: String]]

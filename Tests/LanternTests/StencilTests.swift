@@ -11,7 +11,7 @@ import Testing
         try site.build(today: today)
         let plain = site.root.appending(path: "plain")
         var options = BuildOptions(site: site.site, output: plain, privateFolder: site.root.appending(path: "private-plain"),
-                                   today: Day(today)!, environment: ["LANTERN_SECRET": "test-secret"])
+                                   today: Day(today)!, environment: ["LANTERN_SECRET": TestSite.secret])
         options.stencils = false
         try Build(options).run()
         let fast = site.outputFiles(), slow = site.outputFiles(plain)

@@ -1,6 +1,10 @@
 """Fixtures for the browser tests: a site built by the real `lantern` binary, served on
 127.0.0.1 by Python's http.server (WebCrypto needs a secure context: localhost counts), and a
-headless Chromium driven by Selenium (Debian's chromium + chromium-driver)."""
+headless Chromium driven by Selenium (Debian's chromium + chromium-driver).
+
+The browser also reaches the server as http://lantern.test:PORT/ (`INSECURE_HOST`, mapped to
+127.0.0.1 by a resolver rule): plain HTTP to a name that is not localhost, which is not a secure
+context. (Every 127.x.x.x address is loopback, and Chromium counts it as secure.)"""
 import csv
 import functools
 import http.server
@@ -16,6 +20,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
 REPO = Path(__file__).resolve().parents[2]
+INSECURE_HOST = "lantern.test"
 LANTERN = REPO / ".build" / "debug" / "lantern"
 
 
@@ -26,7 +31,8 @@ def build_site(extra_yaml: str, today: str = "2026-06-10"):
         shutil.copytree(REPO / folder, root / folder)
     with open(root / "content" / "site.yaml", "a", encoding="utf-8") as f:
         f.write(extra_yaml)
-    env = dict(os.environ, LANTERN_SECRET="browser-test-secret")
+    # 64 hex digits: Lantern refuses a secret of fewer than 32 bytes.
+    env = dict(os.environ, LANTERN_SECRET="62726f777365722d746573742d7365637265742d6f662d33322d62797465732e")
     subprocess.run([str(LANTERN), "build", "--site", str(root), "--today", today],
                    check=True, env=env, capture_output=True)
     with open(root / "private" / "links.csv", encoding="utf-8-sig", newline="") as f:
@@ -53,7 +59,8 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def browser():
     options = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=390,1200"):
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=390,1200",
+                f"--host-resolver-rules=MAP {INSECURE_HOST} 127.0.0.1"):
         options.add_argument(arg)
     options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)

@@ -1,14 +1,49 @@
 /* Lantern: opens an encrypted member page. The key is in the link's fragment (#k=…), which
-   browsers never send to the host. The page's content is AES-256-GCM ciphertext in
-   #sealed[data-sealed] (12-byte nonce, ciphertext, 16-byte tag), decrypted with WebCrypto.
-   WebCrypto needs a secure context: HTTPS, or http://localhost. Without the key, or with a
-   wrong one, the page keeps its "open this page from your personal link" message. */
+   browsers never send to the host. The member's part of the page is AES-256-GCM ciphertext in
+   #sealed[data-sealed] (12-byte nonce, ciphertext, 16-byte tag); it is decrypted with WebCrypto
+   and put in the place of #sealed.
+
+   Once the page is open, the fragment leaves the address bar (history.replaceState), so the key
+   is not in a screenshot, a copied address, a bookmark or synced history. It stays only in this
+   page's memory and in the links between the member's own pages (a[data-keep-key]); nothing
+   stores it, so reloading the page needs the personal link again.
+
+   Until then the page shows why it is locked: no key (the message the page is built with), no
+   WebCrypto (it needs a secure context: HTTPS, or http://localhost), or a key that is cut short
+   or does not open the page (the link is incomplete). */
 (function () {
   "use strict";
   var sealed = document.getElementById("sealed");
-  var main = document.getElementById("main");
-  if (!sealed || !main || !window.crypto || !crypto.subtle) { return; }
-  var data = bytes(sealed.getAttribute("data-sealed"));
+  if (!sealed) { return; }
+  var locked = sealed.querySelector("[data-locked]");
+  var unlocked = false;
+
+  var reasons = {
+    https: ["请通过 HTTPS 打开此链接。", "此页面需要安全连接（https://）才能解密显示。",
+            "Please open this link over HTTPS: this page can only be decrypted on a secure connection."],
+    incomplete: ["此链接不完整。", "链接中 # 之后的部分缺失或有误，请复制工会发给您的完整链接后重新打开。",
+                 "This link is incomplete: please open the whole link, including everything after the #."]
+  };
+
+  // Shows why the page stays locked, above the message it was built with.
+  function say(reason) {
+    if (!locked) { return; }
+    var box = locked.querySelector("[data-locked-reason]");
+    if (!box) {
+      box = document.createElement("div");
+      box.setAttribute("role", "alert");
+      locked.insertBefore(box, locked.firstChild);
+    }
+    box.setAttribute("data-locked-reason", reason);
+    box.textContent = "";
+    var lines = reasons[reason];
+    for (var i = 0; i < lines.length; i++) {
+      var p = document.createElement(i === 0 ? "strong" : "p");
+      if (i === lines.length - 1) { p.setAttribute("lang", "en"); }
+      p.textContent = lines[i];
+      box.appendChild(p);
+    }
+  }
 
   function bytes(base64) {
     var binary = atob(base64.replace(/-/g, "+").replace(/_/g, "/"));
@@ -17,25 +52,41 @@
     return out;
   }
 
-  var unlocked = false;
+  // The key in the address's fragment; null for none.
+  function currentKey() {
+    var match = /(?:^#|&)k=([^&]*)/.exec(location.hash);
+    return match ? match[1] : null;
+  }
+
+  function reveal(plain, key) {
+    unlocked = true;
+    var holder = document.createElement("template");
+    holder.innerHTML = new TextDecoder().decode(plain);
+    var links = holder.content.querySelectorAll("a[data-keep-key]");
+    for (var i = 0; i < links.length; i++) {
+      links[i].setAttribute("href", links[i].getAttribute("href").split("#")[0] + "#k=" + key);
+    }
+    sealed.parentNode.replaceChild(holder.content, sealed);
+    if (window.history && history.replaceState) {
+      try { history.replaceState(history.state, "", location.pathname + location.search); } catch (e) { /* keep the address */ }
+    }
+    document.dispatchEvent(new Event("lantern:unlocked"));
+  }
 
   function unlock() {
-    var match = /(?:^#|&)k=([A-Za-z0-9_-]{43})(?:&|$)/.exec(location.hash);
-    if (unlocked || !match) { return; }
-    crypto.subtle.importKey("raw", bytes(match[1] + "="), "AES-GCM", false, ["decrypt"])
-      .then(function (key) {
-        return crypto.subtle.decrypt({ name: "AES-GCM", iv: data.slice(0, 12) }, key, data.slice(12));
+    if (unlocked) { return; }
+    if (!window.crypto || !crypto.subtle) { say("https"); return; }
+    var key = currentKey();
+    if (key === null) { return; }
+    // 32 bytes are 43 characters of base64url: fewer (or others) is a link cut short.
+    if (!/^[A-Za-z0-9_-]{43}$/.test(key)) { say("incomplete"); return; }
+    var data = bytes(sealed.getAttribute("data-sealed"));
+    crypto.subtle.importKey("raw", bytes(key + "="), "AES-GCM", false, ["decrypt"])
+      .then(function (cryptoKey) {
+        return crypto.subtle.decrypt({ name: "AES-GCM", iv: data.slice(0, 12) }, cryptoKey, data.slice(12));
       })
-      .then(function (plain) {
-        if (unlocked) { return; }
-        unlocked = true;
-        main.innerHTML = new TextDecoder().decode(plain);
-        // Links between this member's own pages keep the key.
-        var links = main.querySelectorAll("a[data-keep-key]");
-        for (var i = 0; i < links.length; i++) { links[i].href = links[i].getAttribute("href") + location.hash; }
-        document.dispatchEvent(new Event("lantern:unlocked"));
-      })
-      .catch(function () { /* wrong key: the locked message stays */ });
+      .then(function (plain) { if (!unlocked) { reveal(plain, key); } })
+      .catch(function () { if (!unlocked) { say("incomplete"); } });
   }
 
   unlock();

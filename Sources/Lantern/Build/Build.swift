@@ -17,6 +17,8 @@ public struct Build: Sendable {
         public var changes: String?
         /// Files written to `private/print/` (none without `base_url`).
         public var printSheets: Int
+        /// With `BuildOptions.rotateSecret`: the members whose link changed (every member with pages).
+        public var rotatedLinks: Int? = nil
     }
 
     /// What a build reports as it goes.
@@ -39,7 +41,9 @@ public struct Build: Sendable {
     public static let stages = ["load content", "check", "plan pages", "shared pages", "member pages", "publish"]
 
     public func run() throws(DiagnosticsError) -> Result {
-        let secret = try Secret.load(privateFolder: options.privateFolder, environment: options.environment)
+        let keys = try SiteSecret.resolve(privateFolder: options.privateFolder, environment: options.environment,
+                                          rotate: options.rotateSecret)
+        let secret = keys.secret
         let files = Fingerprint.files(options.site)
         let siteDigest = Fingerprint.site(files, today: options.today, secret: secret)
         if BuildState.siteDigest(in: stateFolder) == siteDigest,
@@ -62,13 +66,13 @@ public struct Build: Sendable {
         var staged = StagedOutput(output: options.output, previous: state.files, recorded: state.trees)
         do {
             do {
-                return try write(plan, checked, secret, state, staged, files: files, siteDigest: siteDigest)
+                return try write(plan, checked, keys, state, staged, files: files, siteDigest: siteDigest)
             } catch is StagedOutputError {
                 // A file of the last build was removed by hand: the manifest no longer describes
                 // the output. Build everything again, without it.
                 staged.abandon()
                 staged = StagedOutput(output: options.output, previous: [:])
-                return try write(plan, checked, secret, state, staged, files: files, siteDigest: siteDigest)
+                return try write(plan, checked, keys, state, staged, files: files, siteDigest: siteDigest)
             }
         } catch let error as DiagnosticsError {
             staged.abandon()
@@ -80,9 +84,10 @@ public struct Build: Sendable {
         }
     }
 
-    private func write(_ plan: SitePlan, _ checked: CheckedSite, _ secret: Secret, _ state: BuildState,
+    private func write(_ plan: SitePlan, _ checked: CheckedSite, _ keys: SiteSecret, _ state: BuildState,
                        _ staged: StagedOutput, files: [String: String], siteDigest: String) throws -> Result {
         let content = checked.content
+        let secret = keys.secret
         let renderer = Renderer(site: checked, today: options.today, secret: secret, stencils: options.stencils)
         stage(4)
         for file in try renderer.renderShared(plan) { try staged.put(file) }
@@ -100,7 +105,7 @@ public struct Build: Sendable {
             if state.members[id] == fingerprint, staged.reuse(member.paths) {
                 reusedMembers.update { $0 += 1 }
             } else {
-                for file in renderer.render(member) { try staged.put(file) }
+                for file in try renderer.render(member) { try staged.put(file) }
             }
             fingerprints.update { $0[id] = fingerprint }
             let count = done.update { value -> Int in value += 1; return value }
@@ -122,6 +127,7 @@ public struct Build: Sendable {
         next.inputs[BuildState.siteKey] = siteDigest
         next.warnings = Dictionary(uniqueKeysWithValues: warnings.enumerated().map { (String(format: "%06d", $0.offset), $0.element.stateLine) })
         let report = try staged.publish(beforeSwap: { trees in
+            try keys.install()
             next.trees = trees
             try next.prepare(in: stateFolder)
         }, afterSwap: {
@@ -132,7 +138,8 @@ public struct Build: Sendable {
         return Result(warnings: warnings,
                       pages: plan.shared.count + plan.members.reduce(0) { $0 + 1 + $1.cards.count },
                       members: plan.members.count, membersReused: reusedMembers.value, output: report,
-                      changes: Fingerprint.changes(from: state.inputs, to: inputs), printSheets: printSheets.count)
+                      changes: Fingerprint.changes(from: state.inputs, to: inputs), printSheets: printSheets.count,
+                      rotatedLinks: keys.rotates ? plan.members.count : nil)
     }
 
     private var stateFolder: URL { options.privateFolder.appending(path: "state") }

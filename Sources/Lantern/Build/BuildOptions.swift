@@ -13,6 +13,8 @@ public struct BuildOptions: Sendable {
     /// Render member pages through stencils when the templates allow it (tests turn it off to
     /// compare).
     public var stencils = true
+    /// Replace the site secret on purpose (`--rotate-secret`): every member's link changes.
+    public var rotateSecret = false
 
     /// Defaults as the CLI documents them: output `SITE/public`, private `SITE/private`, today in Asia/Shanghai.
     public init(site: URL, output: URL? = nil, privateFolder: URL? = nil, today: Day = .today(),

@@ -7,7 +7,7 @@ public enum Links {
     public static func export(_ options: BuildOptions, format: Format) throws(DiagnosticsError) -> Data {
         let content = try SiteContent.load(site: options.site)
         let checked = try CheckedSite.check(content, today: options.today)
-        let secret = try Secret.load(privateFolder: options.privateFolder, environment: options.environment, create: false)
+        let secret = try SiteSecret.resolve(privateFolder: options.privateFolder, environment: options.environment, create: false).secret
         let plan = SitePlan.make(checked, today: options.today, secret: secret)
         let key = content.config.encrypt ? secret : nil
         do {

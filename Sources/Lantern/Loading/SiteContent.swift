@@ -33,7 +33,8 @@ public struct SiteContent: Sendable {
         let policy = config.flatMap { c in read("content/\(c.0.policy)") }.flatMap { f in attempt { () throws(DiagnosticsError) in try PolicyLoader.load(f) } }
         let catalog = read("content/catalog.csv", .spreadsheet).flatMap { f in attempt { () throws(DiagnosticsError) in try CatalogLoader.load(f) } }
         let roster = read("content/roster.csv", .spreadsheet).flatMap { f in attempt { () throws(DiagnosticsError) in try RosterLoader.load(f) } }
-        let templates = attempt { () throws(DiagnosticsError) in try TemplateSet.load(from: site.appending(path: "templates"), displayPrefix: "templates") }
+        let templates = attempt { () throws(DiagnosticsError) in try TemplateSet.load(from: site.appending(path: "templates"), displayPrefix: "templates",
+                                                                                     sealing: config?.0.encrypt ?? false) }
         let assetsFolder = site.appending(path: "templates/assets")
         let assets = SiteFiles.all(assetsFolder)
         let artNames = Set(assets.filter { $0.deletingLastPathComponent().lastPathComponent == "art" }.map(\.lastPathComponent))

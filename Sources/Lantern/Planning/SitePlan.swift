@@ -50,7 +50,7 @@ public struct SitePlan: Sendable {
         let planned = try! Parallel.map(active, chunk: 1024) { member -> MemberPlan? in // cannot throw
             let cards = open.compactMap { theme -> Page.Card? in
                 guard theme.audience.admits(member), let day = theme.occasionDay(for: member, on: today) else { return nil }
-                return Page.Card(theme: theme, day: day, itemsPath: ItemGroup.path(theme: theme.slug, city: member.city))
+                return Page.Card(theme: theme, day: day, itemsPath: ItemGroup.path(theme: theme.slug, city: member.city, secret: secret))
             }
             let mail = letters[member.id] ?? []
             guard !cards.isEmpty || !mail.isEmpty else { return nil }

@@ -79,6 +79,22 @@ struct PageContext: @unchecked Sendable {
         return context
     }
 
+    /// What a member page shows outside its encrypted part: keys whose values are the same for
+    /// every member (the theme as its shop shows it). Every other key of a member page's
+    /// context is `personalKeys` (a test holds the two to the contexts this file makes).
+    static let shellKeys: Set<String> = ["site", "root", "today", "page_title", "member_page", "home_url", "theme"]
+    /// The member's own data, which an encrypted page shows only inside its sealed part.
+    static let personalKeys: Set<String> = ["member", "cards", "letters", "greeting_html", "items_url", "order"]
+
+    /// A member page's context for its shell when pages are encrypted: only `shellKeys`, and the
+    /// theme without the member's day (a birthday theme's date and window are the member's).
+    func shellContext(for page: Page) -> [String: Any] {
+        var context = self.context(for: page).filter { Self.shellKeys.contains($0.key) }
+        context["theme"] = nil
+        if case .storefront(_, let card) = page.content { context["theme"] = theme(card.theme) }
+        return context
+    }
+
     /// The `site` context and the day of every page, made once.
     let siteContext: [String: Any]
     let todayText: String

@@ -9,6 +9,8 @@ public struct Renderer: Sendable {
     let contexts: PageContext
     /// Member pages of one shape render once (see `StencilCache`), unless the templates forbid it.
     let stencils: StencilCache?
+    /// Encrypted member pages around their sealed part, by kind, theme and depth.
+    let shells = SealedShells()
     var content: SiteContent { site.content }
 
     /// `stencils: false` renders every member page with Mustache (tests compare both ways).
@@ -52,27 +54,39 @@ public struct Renderer: Sendable {
     }
 
     /// One member's home page and storefronts, encrypted when the site says so. Each greeting
-    /// is rendered once and shown on both pages.
-    public func render(_ member: MemberPlan) -> [OutputFile] {
+    /// is rendered once and shown on both pages. Throws only for an encrypted page whose layout
+    /// cannot hold its sealed part.
+    public func render(_ member: MemberPlan) throws(DiagnosticsError) -> [OutputFile] {
         var greetings: [Slug: String] = [:]
         for card in member.cards { greetings[card.theme.slug] = contexts.greeting(card, member.member) }
         let key = content.config.encrypt ? MemberKey.key(for: member.member.id, secret: secret) : nil
-        let templates = content.templates
-        return member.pages.map { page in
+        let (templates, contexts) = (content.templates, contexts)
+        return try member.pages.map { page throws(DiagnosticsError) in
             let context = contexts.context(for: page, greetings: greetings)
             var kind = page.kind.rawValue
             var constant = Self.memberConstants
+            var theme = ""
             if case .storefront(_, let card) = page.content {
-                kind += ":\(card.theme.slug)"
+                theme = card.theme.slug.rawValue
+                kind += ":\(theme)"
                 if case .fixed = card.theme.schedule { constant.insert("theme") }
             }
-            let render = { templates.render(page.kind, $0) }
             guard let key else {
+                let render = { templates.render(page.kind, $0) }
                 return OutputFile(path: page.path, bytes: stencils?.renderData(kind, context, constant: constant, render)
                                                        ?? Data(render(context).utf8))
             }
-            let html = stencils?.render(kind, context, constant: constant, render) ?? render(context)
-            return OutputFile(path: page.path, bytes: Data(PageSealer.seal(html, key: key, root: page.root).utf8))
+            // Two outputs: the part, from the member's context, sealed whole; the shell around
+            // it, from a context without the member (the same for every member: made once).
+            let renderPart = { templates.renderSealedPart(page.kind, $0) }
+            let part = stencils?.render(kind + "|sealed", context, constant: constant, renderPart) ?? renderPart(context)
+            let shell = try shells.shell("\(page.kind.rawValue)|\(theme)|\(page.root)", kind: page.kind,
+                                         layout: templates.sealing?.layouts[page.kind] ?? "templates/layout.mustache") { slot in
+                var shellContext = contexts.shellContext(for: page)
+                shellContext[TemplateSet.Sealing.slot] = slot
+                return templates.renderShell(page.kind, shellContext)
+            }
+            return OutputFile(path: page.path, bytes: shell.before + Data(PageSealer.seal(part, key: key, root: page.root).utf8) + shell.after)
         }
     }
 

@@ -17,10 +17,13 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// Whether member pages may be rendered through stencils (no template transforms a text value).
     let allowsStencils: Bool
+    /// How member pages are split for encryption; loaded only when the site encrypts them.
+    var sealing: Sealing? = nil
 
     /// Loads and checks every template; reports syntax errors, missing page templates and
-    /// partials that do not exist, each at its file, line and column.
-    static func load(from folder: URL, displayPrefix: String) throws(DiagnosticsError) -> TemplateSet {
+    /// partials that do not exist, each at its file, line and column. `sealing`: member pages
+    /// are encrypted, and their templates must allow it (`TemplateSet+Sealing.swift`).
+    static func load(from folder: URL, displayPrefix: String, sealing: Bool = false) throws(DiagnosticsError) -> TemplateSet {
         var diagnostics = Diagnostics()
         var library = MustacheLibrary()
         var sources: [(name: String, display: String, text: String)] = []
@@ -56,7 +59,9 @@ public struct TemplateSet: Sendable {
             }
         }
         try diagnostics.throwIfErrors()
-        return TemplateSet(library: library, allowsStencils: StencilCache.allows(sources.map(\.text)))
+        let sealed = sealing ? Self.sealing(sources, library: &library, into: &diagnostics) : nil
+        try diagnostics.throwIfErrors()
+        return TemplateSet(library: library, allowsStencils: StencilCache.allows(sources.map(\.text)), sealing: sealed)
     }
 
     /// A `{{% CONTENT_TYPE }}` pragma would change how the rest of its file escapes: `HTML` is

@@ -62,10 +62,14 @@ final class TestSite {
 
     func read(_ relative: String) throws -> String { try String(contentsOf: site.appending(path: relative), encoding: .utf8) }
 
+    /// The secret tests build with, so tokens are stable across runs: 64 hex digits, as a
+    /// `secret.key` Lantern writes holds (a shorter one is refused).
+    static let secret = String(repeating: "0123456789abcdef", count: 4)
+
     /// Builds with a fixed secret so tokens are stable across runs; `stencils: false` renders
     /// every member page with Mustache.
     @discardableResult
-    func build(today: String, output: URL? = nil, secret: String = "test-secret",
+    func build(today: String, output: URL? = nil, secret: String = TestSite.secret,
                stencils: Bool = true) throws(DiagnosticsError) -> Build.Result {
         var options = BuildOptions(site: site, output: output ?? self.output, privateFolder: privateFolder,
                                    today: Day(today)!, environment: ["LANTERN_SECRET": secret])
@@ -83,7 +87,7 @@ final class TestSite {
     func referenceFiles(today: String) throws -> [String: Data] {
         let fresh = root.appending(path: "reference-\(UUID().uuidString)")
         let options = BuildOptions(site: site, output: fresh.appending(path: "public"), privateFolder: fresh.appending(path: "private"),
-                                   today: Day(today)!, environment: ["LANTERN_SECRET": "test-secret"])
+                                   today: Day(today)!, environment: ["LANTERN_SECRET": Self.secret])
         _ = try Build(options).run()
         return outputFiles(fresh.appending(path: "public"))
     }
@@ -116,7 +120,12 @@ final class TestSite {
         return HTML.offeredSKUs(String(html[start.upperBound..<end.lowerBound]))
     }
 
-    func token(_ id: String, secret: String = "test-secret") -> String {
+    /// The path of the shared item list of `theme` for members in `city`, as `build` names it.
+    static func itemList(_ theme: String, city: String) -> String {
+        ItemGroup.path(theme: Slug(theme), city: city, secret: Secret(secret))
+    }
+
+    func token(_ id: String, secret: String = TestSite.secret) -> String {
         MemberToken.token(for: MemberID(id), secret: Secret(secret))
     }
 }
