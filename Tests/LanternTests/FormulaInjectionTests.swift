@@ -86,7 +86,7 @@ import Testing
     @Test func lanternLinksHoldsNoFormula() throws {
         let site = try Self.hostileSite()
         let options = BuildOptions(site: site.site, output: site.output, privateFolder: site.privateFolder,
-                                   today: Day("2026-06-10")!, environment: ["LANTERN_SECRET": "test-secret"])
+                                   today: Day("2026-06-10")!, environment: ["LANTERN_SECRET": TestSite.secret])
         try site.build(today: "2026-06-10")
         let csv = try Links.export(options, format: .csv)
         #expect(try Self.expectNeutralised(csv) == 8)
