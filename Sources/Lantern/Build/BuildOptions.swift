@@ -13,6 +13,8 @@ public struct BuildOptions: Sendable {
     /// Render member pages through stencils when the templates allow it (tests turn it off to
     /// compare).
     public var stencils = true
+    /// When another build holds the site's lock: wait for it (true), or fail at once.
+    public var waitForLock = true
 
     /// Defaults as the CLI documents them: output `SITE/public`, private `SITE/private`, today in Asia/Shanghai.
     public init(site: URL, output: URL? = nil, privateFolder: URL? = nil, today: Day = .today(),

@@ -84,9 +84,13 @@ extension StagedOutput {
         guard let identity = FileSystem.folderIdentity(staging.path) else { throw StagedOutputError.missing(staging.path) }
         var records = TreeRecords(output: TreeRecord(path: output.standardizedFileURL.path, identity: identity))
         if let outputRecord, outputRecord.describes(output) {
+            // The output holds the manifest's files, but for those removed or changed by hand:
+            // recorded as absent, so that they are not taken for the manifest's (and, being
+            // there, are removed before that folder is published again).
+            let held = previous.filter { intact[$0.key] != nil }
             records.kept = TreeRecord(path: staging.standardizedFileURL.path, identity: outputRecord.identity,
                                       token: UUID().uuidString,
-                                      differences: TreeRecord.differences(holding: previous, from: manifest))
+                                      differences: TreeRecord.differences(holding: held, from: manifest))
         }
         return records
     }
