@@ -50,35 +50,37 @@ public enum SiteFolders {
         let inputs = [Folder("the site's content folder", site.appending(path: "content")),
                       Folder("the site's templates folder", site.appending(path: "templates"))]
         let secret = Folder("the private folder", privateFolder)
-        var written = [secret]
+        // What a build writes, in groups: the private folder; the output and what is beside it
+        // (reported once per group, by its first folder that overlaps).
+        var groups = [[secret]]
         if let output {
-            written.append(Folder("the output folder", output))
-            written.append(Folder("the output's staging folder", StagedOutput.stagingFolder(for: output)))
-            written.append(Folder("the output's lock file", SiteLock.outputLockFile(for: output)))
+            groups.append([Folder("the output folder", output),
+                           Folder("the output's staging folder", StagedOutput.stagingFolder(for: output)),
+                           Folder("the output's lock file", SiteLock.outputLockFile(for: output))])
         }
         var problems: [Diagnostic] = []
-        func problem(_ folder: Folder, _ relation: String, _ other: Folder, _ consequence: String) {
+        func problem(_ folder: Folder, _ other: Folder, _ consequence: String) {
+            let relation = folder.components == other.components ? "is" : folder.isInside(other) ? "is inside" : "holds"
             problems.append(.error("\(folder.name) \(relation) \(other.name): \(consequence)",
                                    at: SourceLocation(file: folder.given.standardizedFileURL.path),
                                    hint: "keep the output and the private folder apart from each other and outside content/ and "
                                        + "templates/ (the defaults, SITE/public and SITE/private, are)"))
         }
-        func relation(_ a: Folder, _ b: Folder) -> String {
-            a.components == b.components ? "is" : a.isInside(b) ? "is inside" : "holds"
-        }
-        for folder in written {
-            if folder.components == siteFolder.components || siteFolder.isInside(folder) {
-                problem(folder, relation(folder, siteFolder), siteFolder, "a build would swap or mix the site itself")
+        for group in groups {
+            if let folder = group.first(where: { $0.components == siteFolder.components || siteFolder.isInside($0) }) {
+                problem(folder, siteFolder, "a build would swap or mix the site itself")
                 continue
             }
-            for input in inputs where folder.overlaps(input) {
-                problem(folder, relation(folder, input), input, "a build would read what it writes, or publish or remove the site's inputs")
+            for input in inputs {
+                if let folder = group.first(where: { $0.overlaps(input) }) {
+                    problem(folder, input, "a build would read what it writes, or publish or remove the site's inputs")
+                }
             }
         }
         // The private folder against the output and what is beside it: the secret and every
         // member's link would be published, or the site swapped into the private folder.
-        for folder in written.dropFirst() where secret.overlaps(folder) {
-            problem(secret, relation(secret, folder), folder, "the secret and every member's link could be published")
+        if let folder = groups.dropFirst().first?.first(where: { secret.overlaps($0) }) {
+            problem(secret, folder, "the secret and every member's link could be published")
         }
         return problems
     }

@@ -19,7 +19,14 @@ extension StagedOutput {
         let entries = lock.withLock { self.entries }
         let stale = (kept.paths(manifest: previous) + unrecorded).filter { entries[$0] == nil }
         let root = staging.path
-        try Parallel.forEach(stale, chunk: 256) { path in try FileSystem.remove(root + "/" + path) }
+        try Parallel.forEach(stale, chunk: 256) { path in
+            // An unrecorded path can be a folder that was empty at the scan (its files removed
+            // from the output by hand), which this build may have filled since: only removed
+            // when still empty.
+            if unlink(root + "/" + path) == 0 || errno == ENOENT { return }
+            if errno == EISDIR { rmdir(root + "/" + path); return }
+            try FileSystem.remove(root + "/" + path)
+        }
         removeEmptyFolders(of: stale)
     }
 
