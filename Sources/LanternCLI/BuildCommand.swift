@@ -31,6 +31,7 @@ struct BuildCommand: ParsableCommand {
         var options = BuildOptions(site: SiteOptions.url(siteOptions.site), output: output.map(SiteOptions.url),
                                    privateFolder: privateFolder.map(SiteOptions.url), today: day)
         options.rotateSecret = rotateSecret
+        options.waitForLock = !siteOptions.noWait
         if let jobs {
             guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
             options.jobs = jobs
@@ -38,7 +39,11 @@ struct BuildCommand: ParsableCommand {
         let display = ProgressDisplay(mode: quiet ? .quiet : isatty(STDOUT_FILENO) == 1 ? .terminal : .summary)
         let clock = StageClock()
         do {
-            let result = try Build(options, progress: { display.show($0); clock.note($0) }).run()
+            let result = try Build(options, progress: { event in
+                if case .waiting(let line) = event { display.interrupt(); showWaiting(line) }
+                display.show(event)
+                clock.note(event)
+            }).run()
             display.finish()
             if timings { FileHandle.standardError.write(Data(clock.report().utf8)) }
             report(result.warnings)
@@ -87,8 +92,16 @@ final class ProgressDisplay: @unchecked Sendable {
                 write((number > 1 ? "\n" : "") + line)
             case .progress(let done, let total):
                 write("\r\(line) \(done.formatted())/\(total.formatted())")
+            case .waiting:
+                break
             }
         }
+    }
+
+    /// Ends the line in progress, so that a line on stderr does not run into it.
+    func interrupt() {
+        guard mode == .terminal else { return }
+        lock.withLock { if !line.isEmpty { write("\n") } }
     }
 
     func finish() {

@@ -19,6 +19,9 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "The day to build for (YYYY-MM-DD); decides which themes are open. Default: today in Asia/Shanghai.")
     var today: String?
 
+    @Flag(help: "When another build of this site is running, fail at once instead of waiting for it.")
+    var noWait = false
+
     func day() throws -> Day {
         guard let today else { return Day.today() }
         guard let day = Day(today) else { throw ValidationError("--today must be a date like 2026-06-10, not `\(today)`") }
@@ -39,6 +42,14 @@ func report(_ diagnostics: [Diagnostic]) {
 func fail(_ error: DiagnosticsError, _ what: String) -> ExitCode {
     report(error.diagnostics)
     let count = error.errors.count
-    FileHandle.standardError.write(Data("\(what) failed with \(count) error\(count == 1 ? "" : "s"); nothing was written\n".utf8))
+    let outcome = error.published
+        ? "the site is published, but the private files named above are not in place yet; the next build puts them there"
+        : "nothing was written"
+    FileHandle.standardError.write(Data("\(what) failed with \(count) error\(count == 1 ? "" : "s"); \(outcome)\n".utf8))
     return ExitCode(1)
+}
+
+/// A line on standard error while the command waits for another's lock.
+func showWaiting(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
 }

@@ -15,10 +15,11 @@ struct LinksCommand: ParsableCommand {
     var format: Links.Format = .csv
 
     func run() throws {
-        let options = BuildOptions(site: SiteOptions.url(siteOptions.site), privateFolder: privateFolder.map(SiteOptions.url),
+        var options = BuildOptions(site: SiteOptions.url(siteOptions.site), privateFolder: privateFolder.map(SiteOptions.url),
                                    today: try siteOptions.day())
+        options.waitForLock = !siteOptions.noWait
         do {
-            FileHandle.standardOutput.write(try Links.export(options, format: format))
+            FileHandle.standardOutput.write(try Links.export(options, format: format, waiting: showWaiting))
         } catch {
             throw fail(error, "links")
         }

@@ -5,6 +5,8 @@ import Foundation
 /// The first three stages work in memory. Pages are staged beside the output and published by
 /// swapping folders (`StagedOutput`), so a build that fails or is killed leaves the output as the
 /// last successful build left it, and a successful one never leaves a mix of old and new files.
+/// The private files follow the swap as one commit (`PrivateCommit`). The whole build holds the
+/// site's locks (`SiteLock`), after checking that its folders stay apart (`SiteFolders`).
 public struct Build: Sendable {
     public struct Result: Sendable {
         public var warnings: [Diagnostic]
@@ -25,6 +27,8 @@ public struct Build: Sendable {
     public enum Event: Sendable {
         case stage(number: Int, of: Int, name: String)
         case progress(done: Int, total: Int)
+        /// Another process holds the site's lock: the build waits (the line says for whom).
+        case waiting(String)
     }
 
     public let options: BuildOptions
@@ -41,17 +45,22 @@ public struct Build: Sendable {
     public static let stages = ["load content", "check", "plan pages", "shared pages", "member pages", "publish"]
 
     public func run() throws(DiagnosticsError) -> Result {
+        try SiteFolders.check(options)
+        let lock = try SiteLock.forBuild(options, wait: options.waitForLock, waiting: { [progress] in progress(.waiting($0)) })
+        defer { lock.release() }
+        try PrivateCommit.settle(in: options.privateFolder)
         let keys = try SiteSecret.resolve(privateFolder: options.privateFolder, environment: options.environment,
                                           rotate: options.rotateSecret)
         let secret = keys.secret
         let files = Fingerprint.files(options.site)
         let siteDigest = Fingerprint.site(files, today: options.today, secret: secret)
         if BuildState.siteDigest(in: stateFolder) == siteDigest,
-           case let state = BuildState.load(from: stateFolder, only: ["warnings.tsv", "members.tsv", "output.tsv"]),
+           case let state = BuildState.load(from: stateFolder, only: ["warnings.tsv", "members.tsv", "output.tsv", "stamps.tsv", "private.tsv"]),
            state.trees.output?.describes(options.output) == true,
-           FileManager.default.fileExists(atPath: options.output.appending(path: "index.html").path) {
+           !state.stamps.isEmpty, OutputStamps.intact(state.stamps, in: options.output).count == state.stamps.count,
+           state.privateFiles.keys.allSatisfy({ access(options.privateFolder.path + "/" + $0, F_OK) == 0 }) {
             // Same inputs, day and secret as the last successful build, into the very folder it
-            // published (and not emptied since): same output. Nothing to do.
+            // published, every file of which is as it left it: same output. Nothing to do.
             return Result(warnings: state.warnings.keys.sorted().compactMap { Diagnostic(stateLine: state.warnings[$0]!) },
                           pages: 0, members: state.members.count, membersReused: state.members.count,
                           output: StagedOutput.Report(), changes: Build.noChanges, printSheets: 0)
@@ -63,29 +72,39 @@ public struct Build: Sendable {
         let checked = try CheckedSite.check(content, today: options.today)
         stage(3)
         let plan = SitePlan.make(checked, today: options.today, secret: secret)
-        var staged = StagedOutput(output: options.output, previous: state.files, recorded: state.trees)
+        // Files removed or changed in the output by hand since the last build are made again.
+        let intact = state.trees.output?.describes(options.output) == true ? OutputStamps.intact(state.stamps, in: options.output) : [:]
+        var staged = StagedOutput(output: options.output, previous: state.files, intact: intact, recorded: state.trees)
+        let commit = PrivateCommit(privateFolder: options.privateFolder)
+        let result: Result
         do {
             do {
-                return try write(plan, checked, keys, state, staged, files: files, siteDigest: siteDigest)
+                result = try write(plan, checked, keys, state, staged, commit, files: files, siteDigest: siteDigest)
             } catch is StagedOutputError {
                 // A file of the last build was removed by hand: the manifest no longer describes
                 // the output. Build everything again, without it.
                 staged.abandon()
                 staged = StagedOutput(output: options.output, previous: [:])
-                return try write(plan, checked, keys, state, staged, files: files, siteDigest: siteDigest)
+                result = try write(plan, checked, keys, state, staged, commit, files: files, siteDigest: siteDigest)
             }
         } catch let error as DiagnosticsError {
             staged.abandon()
+            commit.abandon()
             throw error
         } catch {
             staged.abandon()
+            commit.abandon()
             throw DiagnosticsError([.error("cannot write the output: \(error)", at: SourceLocation(file: options.output.path),
                                            hint: "check that the output and private folders are writable")])
         }
+        // The site is published: its private files follow, or wait for the next build.
+        let unplaced = commit.finish()
+        if !unplaced.isEmpty { throw commit.failure(unplaced, output: options.output.path, now: true) }
+        return result
     }
 
     private func write(_ plan: SitePlan, _ checked: CheckedSite, _ keys: SiteSecret, _ state: BuildState,
-                       _ staged: StagedOutput, files: [String: String], siteDigest: String) throws -> Result {
+                       _ staged: StagedOutput, _ commit: PrivateCommit, files: [String: String], siteDigest: String) throws -> Result {
         let content = checked.content
         let secret = keys.secret
         let renderer = Renderer(site: checked, today: options.today, secret: secret, stencils: options.stencils)
@@ -126,20 +145,33 @@ public struct Build: Sendable {
         var next = BuildState(files: staged.manifest, members: fingerprints.value, inputs: inputs)
         next.inputs[BuildState.siteKey] = siteDigest
         next.warnings = Dictionary(uniqueKeysWithValues: warnings.enumerated().map { (String(format: "%06d", $0.offset), $0.element.stateLine) })
-        let report = try staged.publish(beforeSwap: { trees in
+        next.privateFiles = Dictionary(uniqueKeysWithValues: reports.map { ($0.0, String($0.1.count)) }
+            + printSheets.map { ("\(PrintSheets.folder)/\($0.fileName)", String($0.html.count)) })
+        let report = try staged.publish { publication in
             try keys.install()
-            next.trees = trees
-            try next.prepare(in: stateFolder)
-        }, afterSwap: {
-            try BuildState.commit(in: stateFolder)
-            for (name, data) in reports { try FileSystem.replace(data, at: options.privateFolder.appending(path: name).path) }
-            try PrintSheets.write(printSheets, privateFolder: options.privateFolder)
-        })
+            next.trees = publication.trees
+            next.stamps = publication.stamps
+            try commit.begin()
+            for (name, data) in reports { try commit.stage(data, at: name) }
+            try PrintSheets.stage(printSheets, privateFolder: options.privateFolder, into: commit)
+            try next.prepare(in: commit.folder.appending(path: "state"))
+            try commit.seal(output: options.output, generation: publication.generation, sheets: printSheets.map(\.fileName))
+        }
         return Result(warnings: warnings,
                       pages: plan.shared.count + plan.members.reduce(0) { $0 + 1 + $1.cards.count },
                       members: plan.members.count, membersReused: reusedMembers.value, output: report,
-                      changes: Fingerprint.changes(from: state.inputs, to: inputs), printSheets: printSheets.count,
+                      changes: changes(state, inputs, staged), printSheets: printSheets.count,
                       rotatedLinks: keys.rotates ? plan.members.count : nil)
+    }
+
+    /// What changed in the inputs, and how many files of the output were removed or changed
+    /// by hand (made again).
+    private func changes(_ state: BuildState, _ inputs: [String: String], _ staged: StagedOutput) -> String? {
+        let inputs = Fingerprint.changes(from: state.inputs, to: inputs)
+        let damaged = staged.previous.isEmpty ? 0 : state.stamps.count - staged.intact.count
+        guard damaged > 0 else { return inputs }
+        let note = "\(damaged) file\(damaged == 1 ? "" : "s") of the output removed or changed since the last build"
+        return inputs == nil || inputs == Build.noChanges ? note : inputs! + "; " + note
     }
 
     private var stateFolder: URL { options.privateFolder.appending(path: "state") }

@@ -15,6 +15,8 @@ public struct BuildOptions: Sendable {
     public var stencils = true
     /// Replace the site secret on purpose (`--rotate-secret`): every member's link changes.
     public var rotateSecret = false
+    /// When another build holds the site's lock: wait for it (true), or fail at once.
+    public var waitForLock = true
 
     /// Defaults as the CLI documents them: output `SITE/public`, private `SITE/private`, today in Asia/Shanghai.
     public init(site: URL, output: URL? = nil, privateFolder: URL? = nil, today: Day = .today(),

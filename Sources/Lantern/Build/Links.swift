@@ -4,7 +4,17 @@ import Foundation
 public enum Links {
     public enum Format: String, CaseIterable, Sendable { case csv, json }
 
-    public static func export(_ options: BuildOptions, format: Format) throws(DiagnosticsError) -> Data {
+    /// Holds the private folder's lock (shared with other readers) while it reads the secret,
+    /// and first puts in place what a build that stopped after publishing left pending.
+    public static func export(_ options: BuildOptions, format: Format,
+                              waiting: (String) -> Void = { _ in }) throws(DiagnosticsError) -> Data {
+        try SiteFolders.check(site: options.site, output: nil, privateFolder: options.privateFolder)
+        let lock = try SiteLock.forReading(privateFolder: options.privateFolder, create: true, wait: options.waitForLock, waiting: waiting)
+        defer { lock.release() }
+        if PrivateCommit.isPending(in: options.privateFolder) {
+            try lock.makeExclusive(waiting: waiting)
+            try PrivateCommit.settle(in: options.privateFolder)
+        }
         let content = try SiteContent.load(site: options.site)
         let checked = try CheckedSite.check(content, today: options.today)
         let secret = try SiteSecret.resolve(privateFolder: options.privateFolder, environment: options.environment, create: false).secret

@@ -52,6 +52,10 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 /// Thrown when a stage ends with errors; carries every diagnostic gathered so far.
 public struct DiagnosticsError: Error, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
+    /// The build failed after it had published the output: some of its private files are not
+    /// in place yet (the diagnostics name them), and the next build puts them there. False:
+    /// nothing was written.
+    public var published = false
 
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 

@@ -10,10 +10,14 @@ import Foundation
 ///   to tell the admin what changed.
 /// - `output.tsv`, `kept.tsv`: the output folder the manifest describes, and the staging folder
 ///   kept beside it (`TreeRecords`).
+/// - `stamps.tsv`: each output file's inode, size and modification time (`OutputStamps`), to
+///   notice files removed or changed in the output by hand.
+/// - `private.tsv`: the private files the build wrote (`links.csv`, the audit, print sheets),
+///   with their sizes, so that a build that finds one missing writes them again.
 ///
-/// Before publishing, the next state is written beside the current one; after the swap it
-/// replaces it. A `.next` file found at start means a build died in between: the state is
-/// then unknown, and the build renders and writes everything.
+/// The next state is committed with the build's other private files (`PrivateCommit`): it is
+/// staged in `private/pending/state/` before the swap and renamed into place after it, so the
+/// state in place always describes the output in place.
 struct BuildState {
     var files: [String: String] = [:]
     var members: [String: String] = [:]
@@ -21,24 +25,30 @@ struct BuildState {
     /// The last build's warnings (`Diagnostic.stateLine`), repeated when nothing changed.
     var warnings: [String: String] = [:]
     var trees = TreeRecords()
+    var stamps: [String: String] = [:]
+    /// Each private file by path inside the private folder, with its size.
+    var privateFiles: [String: String] = [:]
 
     /// The `inputs` key of the digest of every input file, the day, the secret and Lantern's
     /// page version: when it matches, the build has nothing to do. Also kept alone in
     /// `site.digest`, so that check reads one line, not the whole state.
     static let siteKey = "*site"
 
-    /// Whether a build died between writing the next state and committing it.
+    /// Whether a Lantern before the commit journal died between writing its next state
+    /// (`*.next`) and renaming it into place: then the state is a mix, and is dropped.
     static func interrupted(in folder: URL) -> Bool {
         names.contains { FileManager.default.fileExists(atPath: folder.appending(path: $0 + ".next").path) }
     }
 
-    /// The last successful build's site digest, read without loading the rest of the state.
+    /// The last successful build's site digest, read without loading the rest of the state;
+    /// nil while a commit is pending (its state is not the one in place).
     static func siteDigest(in folder: URL) -> String? {
-        guard !interrupted(in: folder) else { return nil }
+        guard !interrupted(in: folder), !PrivateCommit.isPending(in: folder.deletingLastPathComponent()) else { return nil }
         return try? String(contentsOf: folder.appending(path: "site.digest"), encoding: .utf8)
     }
 
-    static let names = ["manifest.tsv", "members.tsv", "inputs.tsv", "warnings.tsv", "output.tsv", "kept.tsv", "site.digest"]
+    static let names = ["manifest.tsv", "members.tsv", "inputs.tsv", "warnings.tsv", "output.tsv", "kept.tsv", "stamps.tsv",
+                        "private.tsv", "site.digest"]
 
     /// `only` reads just those files (the rest stay empty).
     static func load(from folder: URL, only: Set<String>? = nil) -> BuildState {
@@ -53,25 +63,20 @@ struct BuildState {
         }
         return BuildState(files: table("manifest.tsv"), members: table("members.tsv"), inputs: table("inputs.tsv"),
                           warnings: table("warnings.tsv"),
-                          trees: TreeRecords(output: TreeRecord(table: table("output.tsv")), kept: TreeRecord(table: table("kept.tsv"))))
+                          trees: TreeRecords(output: TreeRecord(table: table("output.tsv")), kept: TreeRecord(table: table("kept.tsv"))),
+                          stamps: table("stamps.tsv"), privateFiles: table("private.tsv"))
     }
 
-    /// Writes the state as `*.next`; `commit` makes it current.
+    /// Writes the state into `folder` (a commit's `pending/state/`), each file mode 0600: it
+    /// names every member's token.
     func prepare(in folder: URL) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let tables = [files, members, inputs, warnings, trees.output?.table ?? [:], trees.kept?.table ?? [:]]
+        try FileSystem.makePrivateFolder(folder.path)
+        let tables = [files, members, inputs, warnings, trees.output?.table ?? [:], trees.kept?.table ?? [:], stamps, privateFiles]
         for (name, table) in zip(Self.names, tables) {
             let text = table.sorted { $0.key < $1.key }.map { "\($0.key)\t\($0.value)\n" }.joined()
-            try FileSystem.replace(Data(text.utf8), at: folder.appending(path: name + ".next").path)
+            try FileSystem.create(Data(text.utf8), at: folder.appending(path: name).path, mode: 0o600)
         }
-        try FileSystem.replace(Data((inputs[Self.siteKey] ?? "").utf8), at: folder.appending(path: "site.digest.next").path)
-    }
-
-    static func commit(in folder: URL) throws {
-        for name in names {
-            let next = folder.appending(path: name + ".next").path, current = folder.appending(path: name).path
-            if rename(next, current) != 0 { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: current]) }
-        }
+        try FileSystem.create(Data((inputs[Self.siteKey] ?? "").utf8), at: folder.appending(path: "site.digest").path, mode: 0o600)
     }
 
     private static func read(_ url: URL) -> [String: String] {

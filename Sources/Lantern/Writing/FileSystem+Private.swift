@@ -26,17 +26,6 @@ extension FileSystem {
         return count > limit ? .tooLarge : .data(Data(bytes.prefix(count)))
     }
 
-    /// Creates the private folder (mode 0700) and any missing parent (default mode). An existing
-    /// folder keeps its mode: it may be the admin's own choice.
-    static func makePrivateFolder(_ path: String) throws {
-        if mkdir(path, 0o700) == 0 || errno == EEXIST { return }
-        guard errno == ENOENT else { throw Failure(description: "cannot create folder \(path): \(String(cString: strerror(errno)))") }
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        if mkdir(path, 0o700) != 0 && errno != EEXIST {
-            throw Failure(description: "cannot create folder \(path): \(String(cString: strerror(errno)))")
-        }
-    }
-
     /// Writes a secret: into a new file created with mode 0600 (never wider, whatever the
     /// umask allows), synced, then linked into place. `replacing: false` never overwrites a file
     /// that is there (it appeared since the build looked: an error); `true` renames over it.

@@ -10,12 +10,13 @@ enum FileSystem {
 
     /// Creates a file with these bytes. Never writes into an existing file: whatever is at `path`
     /// is unlinked first. A staged file may be a hard link to a file of the live output, and
-    /// truncating it would change the published site.
-    static func create(_ bytes: Data, at path: String) throws {
-        var fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    /// truncating it would change the published site. `mode`: 0600 for private files, which are
+    /// then never readable by others, not even for a moment.
+    static func create(_ bytes: Data, at path: String, mode: mode_t = 0o644) throws {
+        var fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         if fd < 0 && errno == EEXIST {
             try remove(path)
-            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         }
         guard fd >= 0 else { throw failure("cannot create", path) }
         defer { close(fd) }
@@ -35,9 +36,9 @@ enum FileSystem {
     /// Replaces the file at `path` in one step: the bytes go to a temporary file beside it, which
     /// is then renamed over it, so a reader sees the old file or the new one, never a part.
     /// (Foundation's `.atomic` writes do the same but leave an empty folder in /tmp each time.)
-    static func replace(_ bytes: Data, at path: String) throws {
+    static func replace(_ bytes: Data, at path: String, mode: mode_t = 0o644) throws {
         let temporary = path + ".lantern-tmp"
-        try create(bytes, at: temporary)
+        try create(bytes, at: temporary, mode: mode)
         if rename(temporary, path) != 0 {
             let failure = failure("cannot replace", path)
             unlink(temporary)
@@ -62,12 +63,28 @@ enum FileSystem {
 
     /// Creates a folder whose parent exists; an existing folder is fine, and anything else
     /// there is replaced.
-    static func makeFolder(_ path: String) throws {
-        if mkdir(path, 0o755) == 0 { return }
+    static func makeFolder(_ path: String, mode: mode_t = 0o755) throws {
+        if mkdir(path, mode) == 0 { return }
         guard errno == EEXIST else { throw failure("cannot create folder", path) }
         if kind(path) == S_IFDIR { return }
         try remove(path)
-        if mkdir(path, 0o755) != 0 { throw failure("cannot create folder", path) }
+        if mkdir(path, mode) != 0 { throw failure("cannot create folder", path) }
+    }
+
+    /// Creates a folder only its owner can enter (0700), for private files; an existing folder
+    /// (or a link to one) is left as it is.
+    static func makePrivateFolder(_ path: String) throws {
+        if mkdir(path, 0o700) == 0 { return }
+        if errno == ENOENT {
+            // A private folder's parents are ordinary folders; the folder itself is 0700 from the start.
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            if mkdir(path, 0o700) == 0 { return }
+        }
+        guard errno == EEXIST else { throw failure("cannot create folder", path) }
+        var info = stat()
+        if stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR { return }
+        errno = ENOTDIR
+        throw failure("cannot create folder", path)
     }
 
     enum Kind { case file, folder, other }
@@ -120,7 +137,7 @@ enum FileSystem {
         return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : nil
     }
 
-    private static func failure(_ what: String, _ path: String) -> Failure {
+    static func failure(_ what: String, _ path: String) -> Failure {
         Failure(description: "\(what) \(path): \(String(cString: strerror(errno)))")
     }
 }

@@ -69,22 +69,14 @@ enum PrintSheets {
                         hint: "set base_url to the address where public/ is served, then private/print/ holds a card per member")
     }
 
-    /// Writes `sheets` into `privateFolder/print/` (only files whose bytes change) and deletes the
-    /// `*.html` files there that are not among them: sheets of departments that are gone, or all
-    /// of them when `base_url` was removed. Other files an admin put there are left alone.
-    static func write(_ sheets: [Sheet], privateFolder: URL) throws {
-        let fm = FileManager.default
+    /// Stages the sheets whose bytes change into the commit (`PrivateCommit`), which then
+    /// deletes the `*.html` files in `privateFolder/print/` that are not among `sheets`: sheets of
+    /// departments that are gone, or all of them when `base_url` was removed. Other files an
+    /// admin put there are left alone.
+    static func stage(_ sheets: [Sheet], privateFolder: URL, into commit: PrivateCommit) throws {
         let sheetsFolder = privateFolder.appending(path: folder)
-        if !sheets.isEmpty { try fm.createDirectory(at: sheetsFolder, withIntermediateDirectories: true) }
-        for sheet in sheets {
-            let url = sheetsFolder.appending(path: sheet.fileName)
-            if fm.contents(atPath: url.path) != sheet.html { try FileSystem.replace(sheet.html, at: url.path) }
+        for sheet in sheets where FileManager.default.contents(atPath: sheetsFolder.appending(path: sheet.fileName).path) != sheet.html {
+            try commit.stage(sheet.html, at: "\(folder)/\(sheet.fileName)")
         }
-        let keep = Set(sheets.map(\.fileName))
-        let existing = (try? fm.contentsOfDirectory(atPath: sheetsFolder.path)) ?? []
-        for name in existing where name.hasSuffix(".html") && !keep.contains(name) {
-            try fm.removeItem(at: sheetsFolder.appending(path: name))
-        }
-        if (try? fm.contentsOfDirectory(atPath: sheetsFolder.path))?.isEmpty == true { try fm.removeItem(at: sheetsFolder) }
     }
 }

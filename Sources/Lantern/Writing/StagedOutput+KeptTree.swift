@@ -19,7 +19,14 @@ extension StagedOutput {
         let entries = lock.withLock { self.entries }
         let stale = (kept.paths(manifest: previous) + unrecorded).filter { entries[$0] == nil }
         let root = staging.path
-        try Parallel.forEach(stale, chunk: 256) { path in try FileSystem.remove(root + "/" + path) }
+        try Parallel.forEach(stale, chunk: 256) { path in
+            // An unrecorded path can be a folder that was empty at the scan (its files removed
+            // from the output by hand), which this build may have filled since: only removed
+            // when still empty.
+            if unlink(root + "/" + path) == 0 || errno == ENOENT { return }
+            if errno == EISDIR { rmdir(root + "/" + path); return }
+            try FileSystem.remove(root + "/" + path)
+        }
         removeEmptyFolders(of: stale)
     }
 
@@ -84,9 +91,13 @@ extension StagedOutput {
         guard let identity = FileSystem.folderIdentity(staging.path) else { throw StagedOutputError.missing(staging.path) }
         var records = TreeRecords(output: TreeRecord(path: output.standardizedFileURL.path, identity: identity))
         if let outputRecord, outputRecord.describes(output) {
+            // The output holds the manifest's files, but for those removed or changed by hand:
+            // recorded as absent, so that they are not taken for the manifest's (and, being
+            // there, are removed before that folder is published again).
+            let held = previous.filter { intact[$0.key] != nil }
             records.kept = TreeRecord(path: staging.standardizedFileURL.path, identity: outputRecord.identity,
                                       token: UUID().uuidString,
-                                      differences: TreeRecord.differences(holding: previous, from: manifest))
+                                      differences: TreeRecord.differences(holding: held, from: manifest))
         }
         return records
     }

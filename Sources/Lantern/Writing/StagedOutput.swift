@@ -34,7 +34,11 @@ public final class StagedOutput: @unchecked Sendable {
 
     let output: URL
     let staging: URL
+    /// The manifest of the output, as the last build left it.
     let previous: [String: String]
+    /// The stamps of the output's files that are still as the last build left them
+    /// (`OutputStamps.intact`): only those are carried over; the others are made again.
+    let intact: [String: String]
     /// The output's record, when it describes the folder there: then `previous` is what the
     /// output holds, and after the swap the state can vouch for it as the kept tree.
     let outputRecord: TreeRecord?
@@ -47,21 +51,37 @@ public final class StagedOutput: @unchecked Sendable {
     let lock = NSLock()
     var entries: [String: String] = [:]
     private var reused: [String] = []
+    /// Files put into the staging folder (written, or found in the kept tree).
+    private var staged: [String] = []
     private var report = Report()
     private var stagingReady = false
+    private var swapped = false
     private var folders = Set<String>()
 
-    /// `recorded`: what the state says about the folders.
-    init(output: URL, previous: [String: String], recorded: TreeRecords = TreeRecords()) {
+    /// `recorded`: what the state says about the folders; `intact`: the stamps of the output's
+    /// files that still hold.
+    init(output: URL, previous: [String: String], intact: [String: String] = [:], recorded: TreeRecords = TreeRecords()) {
         self.output = output
-        self.staging = output.deletingLastPathComponent().appending(path: ".\(output.lastPathComponent).lantern-next")
+        self.staging = Self.stagingFolder(for: output)
         // The manifest is only trusted for the very folder it describes: not for another
         // `--output` built with the same private folder, nor for a folder made again in its place.
         let described = recorded.output?.describes(output) == true
         self.previous = described ? previous : [:]
+        self.intact = described ? intact : [:]
         self.outputRecord = described && !previous.isEmpty ? recorded.output : nil
         let trusted = described ? Self.trusted(recorded.kept, at: staging, manifest: previous) : nil
         (self.kept, self.unrecorded) = (trusted?.0, trusted?.1 ?? [])
+    }
+
+    /// `.public.lantern-next` beside `public/`.
+    static func stagingFolder(for output: URL) -> URL {
+        output.deletingLastPathComponent().appending(path: ".\(output.lastPathComponent).lantern-next")
+    }
+
+    /// The digest of the output's file at `path` when it can be carried over: the manifest
+    /// names it and it is still as the last build left it.
+    func carried(_ path: String) -> String? {
+        intact[path] == nil ? nil : previous[path]
     }
 
     static func digest(_ bytes: Data) -> String {
@@ -72,22 +92,25 @@ public final class StagedOutput: @unchecked Sendable {
     /// bytes, e.g. a change undone), else linked at publish.
     func put(_ file: OutputFile) throws {
         let digest = Self.digest(file.bytes)
-        if previous[file.path] == digest {
+        if carried(file.path) == digest {
             lock.withLock { entries[file.path] = digest; reused.append(file.path); report.unchanged += 1 }
             return
         }
-        if keptDigest(file.path) != digest {
+        // A file changed in the output by hand may have changed the kept tree's too: they often
+        // share the inode. Such a file is written, never taken from the kept tree.
+        let damaged = previous[file.path] != nil && intact[file.path] == nil
+        if damaged || keptDigest(file.path) != digest {
             try prepareFolder(for: file.path)
             try FileSystem.create(file.bytes, at: staging.path + "/" + file.path)
         }
-        lock.withLock { entries[file.path] = digest; report.written += 1; report.bytesWritten += file.bytes.count }
+        lock.withLock { entries[file.path] = digest; staged.append(file.path); report.written += 1; report.bytesWritten += file.bytes.count }
     }
 
     /// Keeps files of the last build without rendering them again (their inputs did not
     /// change): all of them, or none when the last build lacks any (then they are rendered and
     /// `put`, and must not be recorded twice).
     func reuse(_ paths: [String]) -> Bool {
-        let digests = paths.compactMap { previous[$0] }
+        let digests = paths.compactMap { carried($0) }
         guard digests.count == paths.count else { return false }
         lock.withLock {
             for (path, digest) in zip(paths, digests) { entries[path] = digest }
@@ -100,19 +123,28 @@ public final class StagedOutput: @unchecked Sendable {
     /// The manifest of the site being staged.
     var manifest: [String: String] { lock.withLock { entries } }
 
+    /// What the state should record once the site is published: the folders, and the stamps
+    /// of the output's files; and which folder the output is then (`generation`).
+    struct Publication {
+        var trees: TreeRecords
+        var stamps: [String: String]
+        var generation: String
+    }
+
     /// Swaps the staged site in, unless nothing changed. `beforeSwap` runs once everything is
-    /// staged and gets what the state should record about the folders after the swap (the build
-    /// writes its next state then); `afterSwap` commits it.
-    func publish(beforeSwap: (TreeRecords) throws -> Void, afterSwap: () throws -> Void) throws -> Report {
+    /// staged, and stages the build's private files (`PrivateCommit`); after the swap nothing
+    /// here throws, so the caller commits them.
+    func publish(beforeSwap: (Publication) throws -> Void) throws -> Report {
         var report = lock.withLock { self.report }
+        let entries = manifest
         report.removed = previous.keys.filter { entries[$0] == nil }.count
+        let carried = intact.filter { entries[$0.key] != nil }
         if report.written == 0 && report.removed == 0 {
-            // Nothing was staged: both folders are as recorded, if nobody removed files by hand.
-            try Parallel.forEach(lock.withLock { reused }, chunk: 512) { [output] path in
-                if access(output.path + "/" + path, F_OK) != 0 { throw StagedOutputError.missing(path) }
+            // Nothing was staged: every file is carried over, and was found intact.
+            guard let generation = outputRecord?.identity ?? FileSystem.folderIdentity(output.path) else {
+                throw StagedOutputError.missing(output.path)
             }
-            try beforeSwap(TreeRecords(output: outputRecord, kept: kept))
-            try afterSwap()
+            try beforeSwap(Publication(trees: TreeRecords(output: outputRecord, kept: kept), stamps: carried, generation: generation))
             return report
         }
         try ensureStaging()
@@ -120,19 +152,21 @@ public final class StagedOutput: @unchecked Sendable {
         try removeStale()
         try carryForeignFiles()
         let records = try recordsAfterSwap()
-        try beforeSwap(records)
+        let stamps = carried.merging(try OutputStamps.stamps(of: lock.withLock { staged }, in: staging)) { $1 }
+        try beforeSwap(Publication(trees: records, stamps: stamps, generation: records.output!.identity))
         try BuildHooks.pause(at: "swap")
         try AtomicSwap.exchange(staging, with: output)
-        try BuildHooks.pause(at: "swapped")
-        try afterSwap()
+        lock.withLock { swapped = true }
         try? records.kept?.mark(staging) // now the old output; without the marker the next build starts afresh
+        try? BuildHooks.pause(at: "swapped")
         return report
     }
 
     /// After a failed build: removes the staging folder if this build changed it (a kept tree
-    /// has lost its marker by then). A kept tree the build did not touch stays valid.
+    /// has lost its marker by then). A kept tree the build did not touch stays valid, and so
+    /// does the old output once swapped there.
     func abandon() {
-        if lock.withLock({ stagingReady }) { Self.remove(staging) }
+        if lock.withLock({ stagingReady && !swapped }) { Self.remove(staging) }
     }
 
     /// Removes a folder tree; the member folders (most of the files) in parallel.
