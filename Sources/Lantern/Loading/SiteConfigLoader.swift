@@ -1,66 +1,63 @@
 /// Reads `content/site.yaml`.
 enum SiteConfigLoader {
-    static let keys = ["name", "union", "language", "base_url", "order", "policy", "privacy", "print_sheets"]
-    static let orderKeys = ["endpoint", "email"]
+    static let orderKeys = YAMLKeys("order", ["endpoint": .value, "email": .value])
+    static let privacyKeys = YAMLKeys("privacy", ["encrypt": .value, "card_fields": .list])
+    static let keys = YAMLKeys("site.yaml", [
+        "name": .value, "union": .value, "language": .value, "base_url": .value, "order": .group(orderKeys),
+        "policy": .value, "privacy": .group(privacyKeys), "print_sheets": .value,
+    ])
 
     static func load(_ file: TextFile) throws(DiagnosticsError) -> (SiteConfig, [Diagnostic]) {
-        var d = Diagnostics()
-        let yaml = try YAMLMap.parse(file.text, file: file.displayPath)
-        yaml.warnUnknownKeys(keys, context: "site.yaml", into: &d)
-        let name = yaml.string("name", required: true, into: &d)
-        let union = yaml.string("union", required: true, into: &d)
-        var baseURL = yaml.string("base_url", into: &d).flatMap { $0.isEmpty ? nil : $0 }
+        var r = try YAMLReader(file.text, file: file.displayPath, keys: keys)
+        let name = r.string("name", required: true)
+        let union = r.string("union", required: true)
+        let language = r.string("language").flatMap { $0.isEmpty ? nil : $0 } ?? "zh-CN"
+        var baseURL = r.string("base_url").flatMap { $0.isEmpty ? nil : $0 }
         if let url = baseURL {
             if !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-                d.error("bad base_url `\(url)`", at: yaml.location(of: yaml.entry("base_url")!.value),
+                r.error("bad base_url `\(url)`", at: r.root.valueLocation("base_url"),
                         hint: "write the full address where public/ is served, e.g. https://welfare.example.com/")
             }
             if !url.hasSuffix("/") { baseURL = url + "/" }
         }
-        let order = yaml.map("order", into: &d)
-        order?.warnUnknownKeys(orderKeys, context: "order", into: &d)
-        let endpoint = order?.string("endpoint", into: &d) ?? ""
-        if !endpoint.isEmpty && !(endpoint.hasPrefix("https://") || endpoint.hasPrefix("http://")) {
-            d.error("bad order endpoint `\(endpoint)`", at: order!.location(of: order!.entry("endpoint")!.value),
-                    hint: "write the full https:// address of the form service")
+        let order = r.group("order")
+        let endpoint = order.flatMap { r.string("endpoint", in: $0) } ?? ""
+        if let order, !endpoint.isEmpty, let problem = OrderEndpoint.problem(endpoint) {
+            r.error("order endpoint `\(endpoint)` \(problem)", at: order.valueLocation("endpoint"),
+                    hint: "members' choices travel over it: write the https:// address of the form service "
+                        + "(http:// only to this machine, e.g. http://127.0.0.1:8080/orders, for local tests)")
         }
-        let email = order?.string("email", into: &d) ?? ""
-        if !email.isEmpty && (!email.contains("@") || email.contains(where: { " <>\"".contains($0) })) {
-            d.error("bad order email `\(email)`", at: order!.location(of: order!.entry("email")!.value),
-                    hint: "write one address like fuli@example.com")
+        let email = order.flatMap { r.string("email", in: $0) } ?? ""
+        if let order, !email.isEmpty && (!email.contains("@") || email.contains(where: { " <>\"".contains($0) })) {
+            r.error("bad order email `\(email)`", at: order.valueLocation("email"), hint: "write one address like fuli@example.com")
         }
         var encrypt = false
         var cardFields = SiteConfig.allCardFields
-        if let privacy = yaml.map("privacy", into: &d) {
-            privacy.warnUnknownKeys(["encrypt", "card_fields"], context: "privacy", into: &d)
-            if let text = privacy.string("encrypt", into: &d), !text.isEmpty {
-                if let flag = FieldParsers.bool(text) { encrypt = flag } else {
-                    d.error("bad `encrypt` value `\(text)`", at: privacy.location(of: privacy.entry("encrypt")!.value),
-                            hint: "use true or false")
-                }
-            }
-            if let fields = privacy.stringList("card_fields", into: &d) {
-                for field in fields where !SiteConfig.allCardFields.contains(field) {
-                    d.error("unknown card field `\(field)`", at: privacy.location(of: privacy.entry("card_fields")!.value),
+        if let privacy = r.group("privacy") {
+            encrypt = r.flag("encrypt", in: privacy, default: false)
+            if let fields = r.listItems("card_fields", in: privacy) {
+                for (field, location) in fields where !SiteConfig.allCardFields.contains(field) {
+                    r.error("unknown card field `\(field)`", at: location,
                             hint: "cards may show \(SiteConfig.allCardFields.sorted().joined(separator: ", ")); never birth years or tags")
                 }
-                cardFields = Set(fields)
+                cardFields = Set(fields.map(\.text))
             }
         }
-        try d.throwIfErrors()
-        var config = SiteConfig(name: name!, union: union!, language: yaml.string("language", into: &d) ?? "zh-CN",
-                                baseURL: baseURL, orderEndpoint: endpoint, orderEmail: email,
-                                policy: yaml.string("policy", into: &d).flatMap { $0.isEmpty ? nil : $0 } ?? "policy.yaml")
-        switch yaml.string("print_sheets", into: &d) ?? "missing-contact" {
-        case "all": config.printSheetsForAll = true
+        let policy = r.string("policy").flatMap { $0.isEmpty ? nil : $0 } ?? "policy.yaml"
+        var printSheetsForAll = false
+        switch r.string("print_sheets") ?? "missing-contact" {
+        case "all": printSheetsForAll = true
         case "missing-contact", "": break
         case let other:
-            d.error("bad `print_sheets` value `\(other)`", at: yaml.location(of: yaml.entry("print_sheets")!.value),
+            r.error("bad `print_sheets` value `\(other)`", at: r.root.valueLocation("print_sheets"),
                     hint: "use missing-contact (the default: members with neither phone nor e-mail) or all")
         }
-        try d.throwIfErrors()
+        let warnings = try r.finish()
+        var config = SiteConfig(name: name!, union: union!, language: language, baseURL: baseURL,
+                                orderEndpoint: endpoint, orderEmail: email, policy: policy)
+        config.printSheetsForAll = printSheetsForAll
         config.encrypt = encrypt
         config.cardFields = cardFields
-        return (config, d.warnings)
+        return (config, warnings)
     }
 }

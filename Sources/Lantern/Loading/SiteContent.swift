@@ -39,32 +39,33 @@ public struct SiteContent: Sendable {
         let assets = SiteFiles.all(assetsFolder)
         let artNames = Set(assets.filter { $0.deletingLastPathComponent().lastPathComponent == "art" }.map(\.lastPathComponent))
 
+        /// The pages of a content folder, read from exactly the files `ContentFolder` found.
+        func pages(_ folder: String, kind: String, example: String) -> [(ContentFolder.Page, TextFile)] {
+            let (pages, diagnostics) = ContentFolder.pages(in: site.appending(path: folder), displayPath: folder, kind: kind, example: example)
+            d.append(contentsOf: diagnostics)
+            return pages.compactMap { page in read(page.displayPath).map { (page, $0) } }
+        }
+
         var themes: [Theme] = []
-        for url in SiteFiles.list(site.appending(path: "content/themes"), extension: "md") {
-            let slug = Slug(url.deletingPathExtension().lastPathComponent)
-            guard let file = read("content/themes/\(url.lastPathComponent)"),
-                  let (theme, warnings) = attempt({ () throws(DiagnosticsError) in
-                      try ThemeLoader.load(file, slug: slug, artExists: { artNames.contains($0) }) })
-            else { continue }
+        for (page, file) in pages("content/themes", kind: "theme", example: "dragon-boat-2026.md") {
+            guard let (theme, warnings) = attempt({ () throws(DiagnosticsError) in
+                try ThemeLoader.load(file, slug: page.slug, artExists: { artNames.contains($0) }) }) else { continue }
             themes.append(theme)
             d.append(contentsOf: warnings)
         }
         var menu: [MenuPackage] = []
-        for url in SiteFiles.list(site.appending(path: "content/menu"), extension: "md") {
-            guard let file = read("content/menu/\(url.lastPathComponent)"),
-                  let (package, warnings) = attempt({ () throws(DiagnosticsError) in
-                      try MenuLoader.load(file, slug: Slug(url.deletingPathExtension().lastPathComponent)) })
+        for (page, file) in pages("content/menu", kind: "menu", example: "housekeeping.md") {
+            guard let (package, warnings) = attempt({ () throws(DiagnosticsError) in try MenuLoader.load(file, slug: page.slug) })
             else { continue }
             menu.append(package)
             d.append(contentsOf: warnings)
         }
         var letters: [Letter] = []
         let members = Dictionary((roster?.members ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for url in SiteFiles.list(site.appending(path: "content/letters"), extension: "md") where roster != nil {
-            guard let file = read("content/letters/\(url.lastPathComponent)"),
-                  let (letter, warnings) = attempt({ () throws(DiagnosticsError) in
-                      try LetterLoader.load(file, slug: Slug(url.deletingPathExtension().lastPathComponent), roster: members) })
-            else { continue }
+        let letterPages = pages("content/letters", kind: "letter", example: "get-well.md")
+        for (page, file) in letterPages where roster != nil {
+            guard let (letter, warnings) = attempt({ () throws(DiagnosticsError) in
+                try LetterLoader.load(file, slug: page.slug, roster: members) }) else { continue }
             letters.append(letter)
             d.append(contentsOf: warnings)
         }

@@ -1,114 +1,125 @@
 /// Reads `content/themes/<slug>.md`: YAML front matter for the shop, Markdown for the greeting.
 enum ThemeLoader {
-    static let keys = ["title", "occasion", "year", "date", "opens", "closes", "budget", "audience", "tags",
-                       "categories", "summary", "palette", "art"]
-    static let audienceKeys = ["gender", "departments", "tags"]
+    static let audienceKeys = YAMLKeys("audience", ["gender": .value, "departments": .list, "tags": .list])
+    static let paletteKeys = YAMLKeys("palette", ["primary": .value, "accent": .value, "background": .value, "ink": .value])
+    static let keys = YAMLKeys("front-matter", [
+        "title": .value, "occasion": .value, "year": .value, "date": .value, "opens": .value, "closes": .value,
+        "budget": .value, "audience": .group(audienceKeys), "tags": .list, "categories": .list, "summary": .value,
+        "palette": .group(paletteKeys), "art": .value,
+    ])
 
+    /// Loads a theme; the file name (`slug`) is checked by `ContentFolder`.
     static func load(_ file: TextFile, slug: Slug, artExists: (String) -> Bool) throws(DiagnosticsError) -> (Theme, [Diagnostic]) {
-        var d = Diagnostics()
         let path = file.displayPath
         let parts = try FrontMatter.split(file)
-        let yaml = try YAMLMap.parse(parts.yaml, file: path, firstLine: parts.yamlFirstLine)
-        yaml.warnUnknownKeys(keys, context: "front-matter", into: &d)
-
-        if !Slug.isValid(slug.rawValue) {
-            d.error("theme file name `\(slug).md` cannot be a URL", at: SourceLocation(file: path),
-                    hint: "rename it with lower-case letters, digits and dashes, e.g. dragon-boat-2026.md")
+        var r = try YAMLReader(parts.yaml, file: path, firstLine: parts.yamlFirstLine, keys: keys)
+        let title = r.string("title", required: true)
+        let schedule = self.schedule(&r)
+        let opens = r.int("opens", range: 0...366) ?? 7
+        let closes = r.int("closes", range: 0...366) ?? 3
+        let budget = r.money("budget", required: true)
+        if budget == .zero {
+            r.warning("budget is 0: members can choose nothing", at: r.root.valueLocation("budget"),
+                      hint: "give the yuan per member, e.g. `budget: 200`")
         }
-        let title = yaml.string("title", required: true, into: &d)
-        let schedule = self.schedule(yaml, &d)
-        let opens = yaml.int("opens", in: 0...366, into: &d) ?? 7
-        let closes = yaml.int("closes", in: 0...366, into: &d) ?? 3
-        let budget = yaml.money("budget", required: true, into: &d)
-        let audience = self.audience(yaml, &d)
-        let tags = yaml.stringList("tags", into: &d) ?? []
-        if tags.isEmpty {
-            d.error("missing required key `tags`", at: yaml.keyLocation("tags"),
+        let audience = self.audience(&r)
+        let tags = r.list("tags")
+        if tags?.isEmpty ?? (r.root.entry("tags") == nil) {
+            r.error("missing required key `tags`", at: r.root.keyLocation("tags"),
                     hint: "name the catalog tags this shop offers, e.g. `tags: [dragon-boat]`")
         }
-        let palette = self.palette(yaml, &d)
-        let art = yaml.string("art", into: &d) ?? ""
+        let categories = r.list("categories")
+        let summary = r.string("summary") ?? ""
+        let palette = self.palette(&r)
+        let art = r.string("art") ?? ""
         if !art.isEmpty && !artExists(art) {
-            d.error("art `\(art)` does not exist", at: yaml.location(of: yaml.entry("art")!.value),
+            r.error("art `\(art)` does not exist", at: r.root.valueLocation("art"),
                     hint: "put the SVG in templates/assets/art/ or remove the `art` line")
         }
-        let greeting = Greeting.compile(parts.body, file: path, firstLine: parts.bodyFirstLine, into: &d)
-        try d.throwIfErrors()
-        let theme = Theme(slug: slug, title: title!, occasion: schedule!.1, summary: yaml.string("summary", into: &d) ?? "",
+        let greeting = Greeting.compile(parts.body, file: path, firstLine: parts.bodyFirstLine, into: &r.diagnostics)
+        let yaml = r.root
+        let warnings = try r.finish()
+        let theme = Theme(slug: slug, title: title!, occasion: schedule!.1, summary: summary,
                           schedule: schedule!.0,
-                          opens: opens, closes: closes, budget: budget!, audience: audience, tags: Set(tags),
-                          categories: yaml.stringList("categories", into: &d), palette: palette, art: art,
+                          opens: opens, closes: closes, budget: budget!, audience: audience, tags: Set(tags ?? []),
+                          categories: categories, palette: palette, art: art,
                           greeting: greeting!, location: SourceLocation(file: path, line: 1, column: 1),
                           tagsLocation: yaml.keyLocation("tags"), budgetLocation: yaml.keyLocation("budget"),
                           occasionLocation: yaml.keyLocation(yaml.entry("occasion") != nil ? "occasion" : "date"))
-        return (theme, d.warnings)
+        return (theme, warnings)
     }
 
     /// `occasion:` + `year:` (the calendar knows the day), `occasion: birthday`, or a custom `date:`.
-    private static func schedule(_ yaml: YAMLMap, _ d: inout Diagnostics) -> (Theme.Schedule, Occasion?)? {
-        guard let name = yaml.string("occasion", into: &d) else {
+    private static func schedule(_ r: inout YAMLReader) -> (Theme.Schedule, Occasion?)? {
+        let yaml = r.root
+        guard let name = r.string("occasion") else {
             guard yaml.entry("date") != nil else {
-                d.error("missing `occasion` and `year`, or `date`", at: yaml.location,
-                        hint: "add e.g. `occasion: dragon-boat` and `year: 2026`; or `date: YYYY-MM-DD` for a custom occasion")
+                if yaml.entry("occasion") == nil {
+                    r.error("missing `occasion` and `year`, or `date`", at: yaml.location,
+                            hint: "add e.g. `occasion: dragon-boat` and `year: 2026`; or `date: YYYY-MM-DD` for a custom occasion")
+                }
                 return nil
             }
-            return yaml.day("date", into: &d).map { (.fixed($0), nil) }
+            if yaml.entry("year") != nil {
+                r.ignore("year", because: "a theme given by `date:` takes its year from the date")
+            }
+            return r.day("date").map { (.fixed($0), nil) }
         }
-        let at = yaml.location(of: yaml.entry("occasion")!.value)
-        guard let occasion = Occasion(rawValue: name) else {
+        let occasion = Occasion(rawValue: name)
+        if occasion == nil {
             let known = Occasion.allCases.map(\.rawValue)
-            d.error("unknown occasion `\(name)`", at: at,
+            r.error("unknown occasion `\(name)`", at: yaml.valueLocation("occasion"),
                     hint: Suggestion.closest(to: name, in: known).map { "did you mean `\($0)`?" }
                         ?? "known occasions: \(known.joined(separator: ", ")); or give a custom `date:` instead")
-            return nil
         }
         if yaml.entry("date") != nil {
-            d.error("give either `occasion` or `date`, not both", at: yaml.keyLocation("date"),
+            _ = r.day("date")
+            r.error("give either `occasion` or `date`, not both", at: yaml.keyLocation("date"),
                     hint: "remove `date`: the calendar knows the day of \(name)")
-            return nil
         }
-        if occasion == .birthday { return (.birthday, occasion) }
-        guard let year = yaml.int("year", in: 1...9999, into: &d) else {
-            if yaml.entry("year") == nil {
-                d.error("missing required key `year`", at: yaml.location, hint: "add `year: 2026`: the year of the \(name) festival")
-            }
-            return nil
+        if occasion == .birthday {
+            if yaml.entry("year") != nil { r.ignore("year", because: "a birthday theme is every member's own day, every year") }
+            return yaml.entry("date") == nil ? (.birthday, occasion) : nil
         }
+        // Read even when the occasion is wrong, so a bad year is reported in the same pass.
+        let year = r.int("year", range: 1...9999)
+        if year == nil && yaml.entry("year") == nil {
+            r.error("missing required key `year`", at: yaml.location, hint: "add `year: 2026`: the year of the \(name) festival")
+        }
+        guard let occasion, let year, yaml.entry("date") == nil else { return nil }
         do {
             guard let day = try occasion.day(in: year) else { return nil }
             return (.fixed(day), occasion)
         } catch {
-            d.error("\(error)", at: yaml.location(of: yaml.entry("year")!.value), hint: "use a year the calendar covers")
+            r.error("\(error)", at: yaml.valueLocation("year"), hint: "use a year the calendar covers")
             return nil
         }
     }
 
-    private static func audience(_ yaml: YAMLMap, _ d: inout Diagnostics) -> Audience {
-        guard let map = yaml.map("audience", into: &d) else { return Audience() }
-        map.warnUnknownKeys(audienceKeys, context: "audience", into: &d)
+    private static func audience(_ r: inout YAMLReader) -> Audience {
+        guard let map = r.group("audience") else { return Audience() }
         var audience = Audience()
-        if let text = map.string("gender", into: &d), !text.isEmpty {
+        if let text = r.string("gender", in: map), !text.isEmpty {
             audience.gender = Member.Gender(rawValue: text.uppercased())
             if audience.gender == nil {
-                d.error("unknown gender `\(text)`", at: map.location(of: map.entry("gender")!.value), hint: "use F or M")
+                r.error("unknown gender `\(text)`", at: map.valueLocation("gender"), hint: "use F or M")
             }
         }
-        audience.departments = Set(map.stringList("departments", into: &d) ?? [])
-        audience.tags = Set(map.stringList("tags", into: &d) ?? [])
+        audience.departments = Set(r.list("departments", in: map) ?? [])
+        audience.tags = Set(r.list("tags", in: map) ?? [])
         return audience
     }
 
-    private static func palette(_ yaml: YAMLMap, _ d: inout Diagnostics) -> Palette {
+    private static func palette(_ r: inout YAMLReader) -> Palette {
         var palette = Palette()
-        guard let map = yaml.map("palette", into: &d) else { return palette }
-        map.warnUnknownKeys(Palette.keys, context: "palette", into: &d)
+        guard let map = r.group("palette") else { return palette }
         let slots: [WritableKeyPath<Palette, String>] = [\.primary, \.accent, \.background, \.ink]
         for (key, slot) in zip(Palette.keys, slots) {
-            guard let value = map.string(key, into: &d) else { continue }
+            guard let value = r.string(key, in: map) else { continue }
             if Palette.isColor(value) {
                 palette[keyPath: slot] = value
             } else {
-                d.error("bad colour `\(value)` for `\(key)`", at: map.location(of: map.entry(key)!.value),
+                r.error("bad colour `\(value)` for `\(key)`", at: map.valueLocation(key),
                         hint: "write a hex colour in quotes, e.g. \"#1f6f5c\"")
             }
         }

@@ -1,5 +1,6 @@
 /// The union-fund rules a site follows (`content/policy.yaml`): which occasions allow welfare and
-/// for whom, caps per occasion and per year, and what may never be bought with union funds.
+/// for whom, caps per occasion and per year, what may never be bought with union funds, and
+/// the caps for 慰问 at a member's marriage, childbirth, hospital stay, bereavement, retirement.
 public struct Policy: Sendable {
     /// What the policy says about one occasion (`dragon-boat`, `birthday`, … or `custom`).
     public struct Rule: Sendable {
@@ -15,6 +16,14 @@ public struct Policy: Sendable {
         public var location: SourceLocation
     }
 
+    /// What the policy says about one 慰问 kind (`care:` in the policy).
+    public struct Care: Sendable {
+        public var allowed: Bool
+        /// Most one member may receive for one such event; nil when the policy names none.
+        public var cap: Money?
+        public var location: SourceLocation
+    }
+
     public var name: String
     /// Where the rules come from, printed in the audit report.
     public var source: String
@@ -23,6 +32,8 @@ public struct Policy: Sendable {
     public var rules: [String: Rule]
     public var forbiddenCategories: [String]
     public var forbiddenWords: [String]
+    /// 慰问 kinds the policy names; a kind it does not name has no rule (and no gift can be checked).
+    public var care: [CareKind: Care] = [:]
     public var location: SourceLocation
 
     /// The key of occasions a theme gives by `date:` alone.
