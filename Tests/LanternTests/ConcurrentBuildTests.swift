@@ -21,7 +21,7 @@ import Testing
             FileManager.default.createFile(atPath: stderr.path, contents: nil)
             process.executableURL = KillTests.binary
             process.arguments = arguments
-            process.environment = ["LANTERN_SECRET": "test-secret"].merging(environment) { $1 }
+            process.environment = ["LANTERN_SECRET": TestSite.secret].merging(environment) { $1 }
             process.standardOutput = FileHandle.nullDevice
             process.standardError = try FileHandle(forWritingTo: stderr)
             try process.run()
@@ -77,7 +77,7 @@ import Testing
         for day in days {
             let fresh = site.root.appending(path: "reference-\(day)")
             let options = BuildOptions(site: site.site, output: fresh.appending(path: "public"), privateFolder: fresh.appending(path: "private"),
-                                       today: Day(day)!, environment: ["LANTERN_SECRET": "test-secret"])
+                                       today: Day(day)!, environment: ["LANTERN_SECRET": TestSite.secret])
             _ = try Build(options).run()
             reference[day] = (site.outputFiles(fresh.appending(path: "public")),
                               PrivateCommitTests.comparable(site.outputFiles(fresh.appending(path: "private"))))

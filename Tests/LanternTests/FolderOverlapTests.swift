@@ -106,14 +106,14 @@ import Testing
         let site = try TestSite("minimal")
         let options = BuildOptions(site: site.site, output: site.root.appending(path: "public"),
                                    privateFolder: site.root.appending(path: "public2"), today: Day("2026-06-10")!,
-                                   environment: ["LANTERN_SECRET": "test-secret"])
+                                   environment: ["LANTERN_SECRET": TestSite.secret])
         _ = try Build(options).run()
         #expect(FileManager.default.fileExists(atPath: site.root.appending(path: "public2/links.csv").path))
         #expect(FileManager.default.fileExists(atPath: site.root.appending(path: "public/index.html").path))
         let siteWithContent2 = try TestSite("minimal")
         let beside = BuildOptions(site: siteWithContent2.site, output: siteWithContent2.site.appending(path: "content2"),
                                   privateFolder: siteWithContent2.site.appending(path: "templates-private"), today: Day("2026-06-10")!,
-                                  environment: ["LANTERN_SECRET": "test-secret"])
+                                  environment: ["LANTERN_SECRET": TestSite.secret])
         _ = try Build(beside).run()
     }
 

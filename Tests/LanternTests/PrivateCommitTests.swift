@@ -16,7 +16,7 @@ import Testing
     static func referencePrivate(_ site: TestSite) throws -> [String: Data] {
         let fresh = site.root.appending(path: "reference-\(UUID().uuidString)")
         let options = BuildOptions(site: site.site, output: fresh.appending(path: "public"), privateFolder: fresh.appending(path: "private"),
-                                   today: Day(today)!, environment: ["LANTERN_SECRET": "test-secret"])
+                                   today: Day(today)!, environment: ["LANTERN_SECRET": TestSite.secret])
         _ = try Build(options).run()
         return site.outputFiles(fresh.appending(path: "private"))
     }

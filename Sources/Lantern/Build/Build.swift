@@ -46,8 +46,19 @@ public struct Build: Sendable {
 
     public func run() throws(DiagnosticsError) -> Result {
         try SiteFolders.check(options)
+        // The lock needs the private folder; a first build that fails must not leave one behind.
+        let privateExisted = FileManager.default.fileExists(atPath: options.privateFolder.path)
         let lock = try SiteLock.forBuild(options, wait: options.waitForLock, waiting: { [progress] in progress(.waiting($0)) })
-        defer { lock.release() }
+        do {
+            defer { lock.release() }
+            return try locked()
+        } catch {
+            if !privateExisted { SiteLock.removeUnused(privateFolder: options.privateFolder) }
+            throw error
+        }
+    }
+
+    private func locked() throws(DiagnosticsError) -> Result {
         try PrivateCommit.settle(in: options.privateFolder)
         let keys = try SiteSecret.resolve(privateFolder: options.privateFolder, environment: options.environment,
                                           rotate: options.rotateSecret)

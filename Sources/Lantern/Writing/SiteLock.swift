@@ -47,6 +47,15 @@ public final class SiteLock: @unchecked Sendable {
         return held
     }
 
+    /// Removes a private folder that a failed first build created only to hold its lock: the
+    /// lock file, then the folder, if nothing else is in it.
+    static func removeUnused(privateFolder: URL) {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: privateFolder.path)) ?? []
+        guard entries == ["lantern.lock"] else { return }
+        unlink(lockFile(in: privateFolder).path)
+        rmdir(privateFolder.path)
+    }
+
     /// A shared lock on the private folder, for commands that only read. No lock when the
     /// folder does not exist (no build has run there); `create` false: nor when its lock file
     /// does not, so that nothing is written (`check`).
