@@ -9,6 +9,8 @@ struct MustacheTags {
         var name: String
         var line: Int
         var column: Int
+        /// Where the tag stands in the text, `{{` to `}}`, in Unicode scalars.
+        var scalars: Range<Int> = 0..<0
     }
 
     static func scan(_ text: String) -> [Tag] {
@@ -32,7 +34,8 @@ struct MustacheTags {
                     body = body.dropFirst()
                 }
                 let name = body.trimmingCharacters(in: .whitespaces.union(["}"]))
-                tags.append(Tag(sigil: sigil, name: name, line: startLine, column: startColumn))
+                tags.append(Tag(sigil: sigil, name: name, line: startLine, column: startColumn,
+                                scalars: i..<min(j + 2, scalars.count)))
                 for s in scalars[i..<min(j + 2, scalars.count)] { advance(s, &line, &column) }
                 i = j + 2
                 continue

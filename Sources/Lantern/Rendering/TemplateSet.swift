@@ -26,7 +26,7 @@ public struct TemplateSet: Sendable {
     static func load(from folder: URL, displayPrefix: String, sealing: Bool = false) throws(DiagnosticsError) -> TemplateSet {
         var diagnostics = Diagnostics()
         var library = MustacheLibrary()
-        var sources: [(name: String, display: String, text: String)] = []
+        var sources: [(name: String, display: String, text: String, tags: [MustacheTags.Tag])] = []
         for url in SiteFiles.list(folder, extension: "mustache") {
             let relative = url.path.dropFirst(folder.path.count + 1)
             let display = "\(displayPrefix)/\(relative)"
@@ -36,13 +36,16 @@ public struct TemplateSet: Sendable {
                 continue
             }
             let name = String(relative.dropLast(".mustache".count))
+            let tags = MustacheTags.scan(file.text)
+            sources.append((name, display, file.text, tags))
+            // Counted before parsing: the parser recurses once per nested section.
+            guard MustacheNesting.check(tags, file: display, in: "a template", into: &diagnostics) else { continue }
             switch MustacheDiagnostic.parse(file.text, file: display) {
             case .success(let template):
                 library.register(template, named: name)
-                refusePragmas(file.text, file: display, into: &diagnostics)
+                refusePragmas(tags, file: display, into: &diagnostics)
             case .failure(let error): diagnostics.append(contentsOf: error.diagnostics)
             }
-            sources.append((name, display, file.text))
         }
         let names = Set(sources.map(\.name))
         for kind in Kind.allCases where !names.contains(kind.rawValue) {
@@ -50,7 +53,7 @@ public struct TemplateSet: Sendable {
                               hint: "every page kind needs its template: \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         for source in sources {
-            for tag in MustacheTags.scan(source.text) where (tag.sigil == ">" || tag.sigil == "<") && !names.contains(tag.name) {
+            for tag in source.tags where (tag.sigil == ">" || tag.sigil == "<") && !names.contains(tag.name) {
                 let close = Suggestion.closest(to: tag.name, in: Array(names))
                 diagnostics.error("partial `\(tag.name)` does not exist",
                                   at: SourceLocation(file: source.display, line: tag.line, column: tag.column),
@@ -58,6 +61,8 @@ public struct TemplateSet: Sendable {
                                       ?? "add \(displayPrefix)/\(tag.name).mustache")
             }
         }
+        let graph = PartialGraph(sources.map { PartialGraph.Source(name: $0.name, display: $0.display, tags: $0.tags) })
+        if graph.checkCycles(into: &diagnostics) { graph.checkDepth(into: &diagnostics) }
         try diagnostics.throwIfErrors()
         let sealed = sealing ? Self.sealing(sources, library: &library, into: &diagnostics) : nil
         try diagnostics.throwIfErrors()
@@ -67,8 +72,8 @@ public struct TemplateSet: Sendable {
     /// A `{{% CONTENT_TYPE }}` pragma would change how the rest of its file escapes: `HTML` is
     /// swift-mustache's escaping, which lets a quote followed by a combining mark through, and
     /// `TEXT` none at all. Lantern sets the content type of every template (`MustacheHTML`).
-    static func refusePragmas(_ text: String, file: String, into diagnostics: inout Diagnostics) {
-        for tag in MustacheTags.scan(text) where tag.sigil == "%" {
+    static func refusePragmas(_ tags: [MustacheTags.Tag], file: String, into diagnostics: inout Diagnostics) {
+        for tag in tags where tag.sigil == "%" {
             diagnostics.error("pragma `{{% \(tag.name) }}` in a template",
                               at: SourceLocation(file: file, line: tag.line, column: tag.column),
                               hint: "remove it: Lantern escapes every {{value}} for HTML; write {{{value}}} where raw HTML is meant")
