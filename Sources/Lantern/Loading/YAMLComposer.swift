@@ -15,8 +15,9 @@ struct YAMLComposer {
 
     /// How many first occurrences are renamed before the rest is reported where Yams saw it.
     static let renameLimit = 32
-    /// Replaces a key's first character: a private-use scalar no file contains by chance.
-    static let placeholder: Unicode.Scalar = "\u{E000}"
+    /// Replaces a key's first character: private-use scalars no file contains by chance, one per
+    /// rename, so two renamed occurrences of one name do not repeat each other.
+    static func placeholder(_ number: Int) -> Unicode.Scalar { Unicode.Scalar(0xE000 + UInt32(number))! }
 
     func compose(_ yaml: String) throws(DiagnosticsError) -> Node? {
         var text = yaml
@@ -29,7 +30,7 @@ struct YAMLComposer {
             } catch {
                 if case .duplicatedKeysInMapping(let names, let context)? = error as? YamlError, let name = names.first {
                     let first = Position(context.mark)
-                    if renamed[first] == nil, renamed.count < Self.renameLimit, let next = Self.rename(text, at: first) {
+                    if renamed[first] == nil, renamed.count < Self.renameLimit, let next = Self.rename(text, at: first, to: Self.placeholder(renamed.count)) {
                         renamed[first] = name
                         text = next
                         continue
@@ -44,7 +45,7 @@ struct YAMLComposer {
             let repeats = self.repeats(in: root, renamed: renamed)
             // A renamed key whose repeat is not found again (only an alias repeated it) is
             // still reported, at the first occurrence.
-            let lost = renamed.filter { entry in !repeats.contains { $0.first == entry.key } }
+            let lost = renamed.filter { entry in !repeats.contains { $0.first == entry.key || $0.at == entry.key } }
             let diagnostics = repeats.map(\.diagnostic) + lost.sorted { $0.key < $1.key }.map { repeated($0.value, first: $0.key, at: nil) }
             if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
             return root
@@ -65,7 +66,7 @@ struct YAMLComposer {
     ///
     /// Containers are visited once by position: an alias shares its anchor's node (and mark), so a
     /// file of nested aliases is walked in the size of its text, not of its expansion.
-    private func repeats(in root: Node?, renamed: [Position: String]) -> [(first: Position, diagnostic: Diagnostic)] {
+    private func repeats(in root: Node?, renamed: [Position: String]) -> [(first: Position, at: Position, diagnostic: Diagnostic)] {
         var found: [(first: Position, at: Position, diagnostic: Diagnostic)] = []
         var visited = Set<Position>()
         var stack = root.map { [$0] } ?? []
@@ -92,7 +93,7 @@ struct YAMLComposer {
                 break
             }
         }
-        return found.sorted { $0.at < $1.at }.map { ($0.first, $0.diagnostic) }
+        return found.sorted { $0.at < $1.at }
     }
 
     /// `name` repeated at `position` (nil: not found again, so reported at the first occurrence).
@@ -115,8 +116,8 @@ struct YAMLComposer {
     }
 
     /// `text` with the first character of the key at `position` (after an opening quote)
-    /// replaced by the placeholder, or nil when that is not a plain character.
-    static func rename(_ text: String, at position: Position) -> String? {
+    /// replaced by `placeholder`, or nil when that is not a plain character.
+    static func rename(_ text: String, at position: Position, to placeholder: Unicode.Scalar) -> String? {
         var scalars = Array(text.unicodeScalars)
         var line = 1, column = 1, i = 0
         // Line breaks as libyaml counts them: LF, CR, CR LF, NEL, LS, PS.
