@@ -127,7 +127,7 @@ import Testing
          { try replace($0, "templates/layout.mustache", mainTag, "<main id=\"main\">\n{{#theme}}{{$content}}{{/content}}{{/theme}}\n</main>") }),
         ("the block twice", "shows the {{$content}} block of member pages 2 times", at("templates/layout.mustache", 1, 1),
          { try replace($0, "templates/layout.mustache", mainTag, mainTag + "\n<aside>{{$content}}{{/content}}</aside>") }),
-        ("changed delimiters", "a set-delimiter tag in templates/member.mustache", at("templates/member.mustache", 2, 1),
+        ("changed delimiters", "set-delimiter tag in a template", at("templates/member.mustache", 2, 1),
          { site in try site.write("templates/member.mustache", "{{! x }}\n{{=<% %>=}}\n" + (try site.read("templates/member.mustache"))
              .replacingOccurrences(of: "{{", with: "<%").replacingOccurrences(of: "}}", with: "%>")) }),
     ]

@@ -64,7 +64,7 @@ public struct TemplateSet: Sendable {
         let graph = PartialGraph(sources.map { PartialGraph.Source(name: $0.name, display: $0.display, tags: $0.tags) })
         if graph.checkCycles(into: &diagnostics) { graph.checkDepth(into: &diagnostics) }
         try diagnostics.throwIfErrors()
-        let sealed = sealing ? Self.sealing(sources, library: &library, into: &diagnostics) : nil
+        let sealed = sealing ? Self.sealing(sources.map { (name: $0.name, display: $0.display, text: $0.text) }, library: &library, into: &diagnostics) : nil
         try diagnostics.throwIfErrors()
         return TemplateSet(library: library, allowsStencils: StencilCache.allows(sources.map(\.text)), sealing: sealed)
     }
