@@ -60,3 +60,15 @@ let package = Package(
         ),
     ]
 )
+
+// `make fuzz` builds with LANTERN_FUZZ=1: libFuzzer targets that define no `main` (libFuzzer
+// brings its own, linked by `-sanitize=fuzzer`), so a normal build or `swift test` must not
+// see them, or linking them would fail. They use `@testable import Lantern` (the fuzz build
+// passes `-enable-testing`) and so add nothing to the library's surface. See Fuzz/README.md.
+if Context.environment["LANTERN_FUZZ"] == "1" {
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["Lantern"], path: "Fuzz/Support"))
+    for name in ["FuzzCSV", "FuzzFrontMatter", "FuzzGreeting"] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["Lantern", "FuzzSupport"], path: "Fuzz/\(name)"))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

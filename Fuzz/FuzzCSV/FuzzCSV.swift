@@ -1,0 +1,36 @@
+import Foundation
+@testable import FuzzSupport
+@testable import Lantern
+
+/// Any bytes as `content/roster.csv` and as `content/catalog.csv`: each loader returns rows or
+/// diagnostics (see `LoaderContract`), and the rows it returns keep their promises.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = fuzzData(data, size)
+    for path in ["content/roster.csv", "content/catalog.csv"] {
+        guard let file = LoaderContract.check(path, nil, bytes: bytes, { () throws(DiagnosticsError) in
+            try TextFile.decode(bytes, displayPath: path)
+        }) else { continue }
+        if path.hasSuffix("roster.csv") {
+            guard let members = LoaderContract.check(path, file.text, bytes: bytes, { () throws(DiagnosticsError) in
+                try RosterLoader.load(file)
+            }) else { continue }
+            if Set(members.map(\.id)).count != members.count { LoaderContract.fail("two members share an id") }
+            for member in members {
+                if member.name.isEmpty || member.id.rawValue.isEmpty { LoaderContract.fail("member without id or name: \(member)") }
+                LoaderContract.check(.warning("member", at: member.location), path, file.text, bytes: bytes)
+            }
+        } else {
+            guard let (products, warnings) = LoaderContract.check(path, file.text, bytes: bytes, { () throws(DiagnosticsError) in
+                try CatalogLoader.load(file)
+            }) else { continue }
+            LoaderContract.check(warnings, path, file.text, bytes: bytes)
+            if Set(products.map(\.sku)).count != products.count { LoaderContract.fail("two products share a sku") }
+            for product in products {
+                if product.name.isEmpty || product.category.isEmpty { LoaderContract.fail("product without name or category: \(product)") }
+                LoaderContract.check(.warning("product", at: product.location), path, file.text, bytes: bytes)
+            }
+        }
+    }
+    return 0
+}
