@@ -5,7 +5,7 @@ SWIFT ?= swift
 TODAY ?= 2026-06-10
 LANTERN = .build/debug/lantern
 
-.PHONY: site test deps build bench clean
+.PHONY: site test deps build bench fuzz clean
 
 deps:
 	@scripts/install-deps.sh
@@ -30,5 +30,11 @@ test: build
 bench: deps
 	python3 scripts/bench/run.py --write $(BENCH_FLAGS)
 
+# libFuzzer targets (Fuzz/), each run for FUZZ_SECONDS (default 300) one after another; prints
+# executions and crashes per target. Not part of `make test`. See README, "Fuzzing".
+FUZZ_SECONDS ?= 300
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz/run.sh $(FUZZ_TARGETS)
+
 clean:
-	rm -rf .build .build-bench public/index.html public/robots.txt public/_headers public/assets public/shop public/lists public/menu public/m private/state
+	rm -rf .build .build-bench .build-fuzz Fuzz/out public/index.html public/robots.txt public/_headers public/assets public/shop public/lists public/menu public/m private/state

@@ -68,7 +68,10 @@ let package = Package(
 if Context.environment["LANTERN_FUZZ"] == "1" {
     package.targets.append(.target(name: "FuzzSupport", dependencies: ["Lantern"], path: "Fuzz/Support"))
     for name in ["FuzzCSV", "FuzzFrontMatter", "FuzzGreeting"] {
-        package.targets.append(.executableTarget(name: name, dependencies: ["Lantern", "FuzzSupport"], path: "Fuzz/\(name)"))
+        // `-parse-as-library`: else Swift gives the executable a `main` of its own, which wins
+        // over libFuzzer's and exits at once without fuzzing.
+        package.targets.append(.executableTarget(name: name, dependencies: ["Lantern", "FuzzSupport"], path: "Fuzz/\(name)",
+                                                 swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
         package.products.append(.executable(name: name, targets: [name]))
     }
 }

@@ -5,8 +5,12 @@ import Foundation
 /// Any bytes as a theme, a letter and a care-menu package (front matter + Markdown), and as
 /// `site.yaml` and a policy file (plain YAML): each loader returns a value or diagnostics
 /// (see `LoaderContract`), and warnings that come with a value point into the file too.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+@_cdecl("FuzzFrontMatter_main")
+public func main(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runFuzzer(argc, argv) { data, size in fuzzFrontMatter(data!, size) }
+}
+
+func fuzzFrontMatter(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = fuzzData(data, size)
     let roster = [MemberID("E1001"): Member(id: MemberID("E1001"), name: "王芳", department: "", city: "", email: "",
                                              phone: "", language: "zh-CN", status: .active, tags: [],

@@ -7,8 +7,12 @@ import Foundation
 /// loaded as a theme and rendered for that member as a page renders it, with stencils and
 /// without. The HTML must never hold the value raw: any Markdown construct that smuggles a
 /// variable past escaping (an entity or backslash turning `{{x}}` into `{{{x}}}`, …) traps.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzGreeting(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+@_cdecl("FuzzGreeting_main")
+public func main(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runFuzzer(argc, argv) { data, size in fuzzGreeting(data!, size) }
+}
+
+func fuzzGreeting(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = fuzzData(data, size)
     let split = bytes.firstIndex(of: 0x0A) ?? bytes.endIndex
     let line = String(decoding: bytes[..<split], as: UTF8.self)

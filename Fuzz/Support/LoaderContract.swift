@@ -60,3 +60,18 @@ public enum LoaderContract {
 
 /// The fuzzer's bytes as `Data`.
 public func fuzzData(_ data: UnsafePointer<UInt8>, _ size: Int) -> Data { Data(bytes: data, count: size) }
+
+/// libFuzzer's driver, for the targets' `main`: SwiftPM links an executable's entry point as
+/// `<Target>_main`, so each target defines that and hands its test function to the driver.
+@_silgen_name("LLVMFuzzerRunDriver")
+private func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
+                                 _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                                 _ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+/// Runs libFuzzer with the process's arguments on `test`.
+public func runFuzzer(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+                      _ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt {
+    var argc = argc
+    var argv = argv
+    return LLVMFuzzerRunDriver(&argc, &argv, test)
+}

@@ -21,7 +21,7 @@ BIN=.build-fuzz/release
 for target in "${TARGETS[@]}"; do
     LANTERN_FUZZ=1 "$SWIFT" build -c release --product "$target" --scratch-path .build-fuzz \
         -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing \
-        -Xcc -fsanitize=fuzzer-no-link,address
+        -Xcc -fsanitize=fuzzer-no-link,address -Xswiftc -use-ld=lld
 done
 
 summary=()

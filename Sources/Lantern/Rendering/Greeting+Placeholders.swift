@@ -12,12 +12,16 @@ extension Greeting {
 
         init(avoiding source: String) {
             var generator = SystemRandomNumberGenerator()
-            var nonce: [UInt8]
-            repeat {
-                let rest = Array("abcdefghijklmnoprstuvwxyz".utf8)
-                nonce = [UInt8(ascii: "q")] + (0..<15).map { _ in rest.randomElement(using: &generator)! }
-            } while source.contains(String(decoding: nonce, as: UTF8.self))
-            self.nonce = nonce
+            var candidate = Self.draw(&generator)
+            while source.contains(String(decoding: candidate, as: UTF8.self)) { candidate = Self.draw(&generator) }
+            nonce = candidate
+        }
+
+        /// `q` and 15 letters other than `q`. (Drawn in a function of its own: the same
+        /// `repeat` loop inside the initialiser crashed the optimiser under `-sanitize=fuzzer`.)
+        private static func draw(_ generator: inout SystemRandomNumberGenerator) -> [UInt8] {
+            let rest = Array("abcdefghijklmnoprstuvwxyz".utf8)
+            return [UInt8(ascii: "q")] + (0..<15).map { _ in rest.randomElement(using: &generator)! }
         }
 
         func token(_ index: Int) -> String {
