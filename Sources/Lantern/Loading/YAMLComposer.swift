@@ -40,7 +40,7 @@ struct YAMLComposer {
                     throw DiagnosticsError(renamed.sorted { $0.key < $1.key }.map { repeated($0.value, first: $0.key, at: nil) }
                                            + [repeated(name, first: first, at: nil)])
                 }
-                throw DiagnosticsError([syntaxError(error)])
+                throw DiagnosticsError([syntaxError(error, in: text)])
             }
             let repeats = self.repeats(in: root, renamed: renamed)
             // A renamed key whose repeat is not found again (only an alias repeated it) is
@@ -57,7 +57,8 @@ struct YAMLComposer {
         var line: Int
         var column: Int
 
-        init(_ mark: Mark) { (line, column) = (mark.line, mark.column) }
+        init(line: Int, column: Int) { (self.line, self.column) = (line, column) }
+        init(_ mark: Mark) { self.init(line: mark.line, column: mark.column) }
 
         static func < (a: Position, b: Position) -> Bool { (a.line, a.column) < (b.line, b.column) }
     }
@@ -104,15 +105,33 @@ struct YAMLComposer {
                         : "`\(name)` is already given on line \(first.line + lineOffset); keep one of them")
     }
 
-    private func syntaxError(_ error: Error) -> Diagnostic {
+    private func syntaxError(_ error: Error, in text: String) -> Diagnostic {
         switch error as? YamlError {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            // At the end of a file without a final line break, libyaml reports the line after
+            // the last: point at the end of the last line instead, which exists.
+            let place = min(Position(mark), Self.end(of: text))
             return .error("YAML syntax error: \(problem)",
-                          at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column),
+                          at: SourceLocation(file: file, line: place.line + lineOffset, column: place.column),
                           hint: "check the indentation and quoting near here; quote values that contain `: ` or start with `[`, `{`, `*`, `&`")
         default:
             return .error("YAML error: \(error)", at: SourceLocation(file: file, line: lineOffset + 1))
         }
+    }
+
+    /// The position just after the last character of `text`, with line breaks as libyaml counts them.
+    static func end(of text: String) -> Position {
+        var end = Position(line: 1, column: 1)
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n" where previous == "\r": break
+            case "\n", "\r", "\u{85}", "\u{2028}", "\u{2029}": end = Position(line: end.line + 1, column: 1)
+            default: end.column += 1
+            }
+            previous = scalar
+        }
+        return end
     }
 
     /// `text` with the first character of the key at `position` (after an opening quote)

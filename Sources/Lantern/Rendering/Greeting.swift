@@ -19,6 +19,9 @@ enum Greeting {
     /// The greeting's template, or nil with the errors in `d` (warnings for unknown variables).
     static func compile(_ markdown: String, file: String, firstLine: Int, variables: [String] = variables,
                         into d: inout Diagnostics) -> MustacheTemplate? {
+        // swift-mustache cannot parse a text whose last character is `{`; a final line break
+        // changes nothing in Markdown.
+        let markdown = markdown.hasSuffix("\n") ? markdown : markdown + "\n"
         let tags = MustacheTags.scan(markdown)
         guard MustacheNesting.check(tags, file: file, firstLine: firstLine, in: "a greeting", into: &d) else { return nil }
         if case .failure(let error) = MustacheDiagnostic.parse(markdown, file: file, firstLine: firstLine) {

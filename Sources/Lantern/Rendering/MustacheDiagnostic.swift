@@ -34,16 +34,24 @@ enum MustacheDiagnostic {
 
     /// The last tag starting at or before where the parser stopped, else that point itself.
     static func tagAtStop(of error: MustacheTemplate.ParserError, in text: String) -> (line: Int, column: Int) {
-        let context = text.contains("\r\n") ? lfContext(text) ?? error.context : error.context
+        let context = text.unicodeScalars.contains(where: isOtherBreak) ? lfContext(text) ?? error.context : error.context
         let column = context.line.prefix(max(0, context.columnNumber - 1)).unicodeScalars.count + 1
         let stop = (context.lineNumber - MustacheHTML.pragmaLines, column)
         let tag = MustacheTags.scan(text).last { ($0.line, $0.column) <= stop }
         return tag.map { ($0.line, $0.column) } ?? stop
     }
 
-    /// The error's context from the same text with LF breaks, where the library's columns hold.
+    /// Breaks the library counts as new lines (`Character.isNewline`) but Lantern's positions do not.
+    private static func isOtherBreak(_ scalar: Unicode.Scalar) -> Bool {
+        ["\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"].contains(scalar)
+    }
+
+    /// The error's context from the same text with LF breaks only (CR LF made LF, every other
+    /// break a space, so no column moves), where the library's lines and columns hold.
     private static func lfContext(_ text: String) -> MustacheParserContext? {
-        do { _ = try MustacheHTML.template(text.replacing("\r\n", with: "\n")) } catch {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.replacing("\r\n", with: "\n").unicodeScalars { scalars.append(isOtherBreak(scalar) ? " " : scalar) }
+        do { _ = try MustacheHTML.template(String(scalars)) } catch {
             return (error as? MustacheTemplate.ParserError)?.context
         }
         return nil
@@ -59,6 +67,7 @@ enum MustacheDiagnostic {
         case .illegalTokenInsideInheritSection: "only {{$block}} tags may stand inside {{<parent}}"
         case .textInsideInheritSection: "only {{$block}} tags may stand inside {{<parent}}"
         case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: "bad {{% pragma}}"
+        case nil where "\(error)" == "overflow": "the text ends inside a tag, or with a `{` the parser takes for the start of one"
         case nil: "\(error)"
         }
     }

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import Lantern
+
+/// Inputs `make fuzz` found (Tests/Fixtures/fuzz/), each once a broken promise: every
+/// diagnostic points at a line and column that exist in the file it names.
+@Suite struct FuzzRegressionTests {
+    static let folder = TestSite.fixtures.appending(path: "fuzz")
+
+    /// The last position of `text` (one past its last character), lines counted at LF, CR LF and CR.
+    static func end(of text: String) -> (line: Int, column: Int) {
+        let lines = text.replacing("\r\n", with: "\n").replacing("\r", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        return (lines.count, lines.last!.unicodeScalars.count + 1)
+    }
+
+    static func expectInside(_ error: DiagnosticsError, _ text: String) {
+        let end = end(of: text)
+        #expect(!error.errors.isEmpty)
+        for diagnostic in error.diagnostics {
+            let location = try! #require(diagnostic.location)
+            #expect((location.line, location.column) <= end, "\(diagnostic) is past the end \(end)")
+            #expect(location.line >= 1 && location.column >= 1)
+        }
+    }
+
+    /// libyaml reports a syntax error at the end of a file without a final line break on the
+    /// line after the last.
+    @Test(arguments: ["site-yaml-1.yaml", "site-yaml-2.yaml", "site-yaml-3.yaml"])
+    func aYAMLSyntaxErrorAtTheEndPointsIntoTheFile(_ name: String) throws {
+        let data = try Data(contentsOf: Self.folder.appending(path: name))
+        let file = try TextFile.decode(data, displayPath: "content/site.yaml")
+        #expect(!file.text.hasSuffix("\n"))
+        do {
+            _ = try SiteConfigLoader.load(file)
+            Issue.record("\(name) loaded")
+        } catch {
+            #expect(error.errors.first?.message.hasPrefix("YAML syntax error") == true)
+            Self.expectInside(error, file.text)
+        }
+    }
+
+    /// A greeting ending in `{` made the Mustache parser fail with "overflow"; a form feed made it
+    /// count one line too many.
+    @Test func aGreetingEndingInABraceOrHoldingAFormFeedIsPlacedRight() throws {
+        let frontMatter = "---\ntitle: 端午安康\noccasion: dragon-boat\nyear: 2026\nbudget: 300\ntags: [dragon-boat]\n---\n"
+        // The fuzzer's input: a first line (the member's value), then the greeting.
+        let input = try Data(contentsOf: Self.folder.appending(path: "greeting-1.bin"))
+        let greeting = String(decoding: input[(input.firstIndex(of: 0x0A)! + 1)...], as: UTF8.self)
+        #expect(greeting.hasSuffix("{"))
+        let loaded = try ThemeLoader.load(TextFile(displayPath: "content/themes/t.md", text: frontMatter + greeting),
+                                          slug: Slug("t"), artExists: { _ in false })
+        #expect(loaded.0.title == "端午安康")
+
+        let broken = frontMatter + "\u{0C}b {{f"
+        do {
+            _ = try ThemeLoader.load(TextFile(displayPath: "content/themes/t.md", text: broken), slug: Slug("t"), artExists: { _ in false })
+            Issue.record("an unfinished tag loaded")
+        } catch {
+            let location = try #require(error.errors.first?.location)
+            #expect((location.line, location.column) == (8, 4))
+            #expect(error.errors.first?.message.contains("ends inside a tag") == true)
+        }
+    }
+}
