@@ -13,6 +13,8 @@ import Testing
         return (lines.count, lines.last!.unicodeScalars.count + 1)
     }
 
+    static func expectInside(_ error: Diagnostic, _ text: String) { expectInside(DiagnosticsError([error]), text) }
+
     static func expectInside(_ error: DiagnosticsError, _ text: String) {
         let end = end(of: text)
         #expect(!error.errors.isEmpty)
@@ -59,6 +61,21 @@ import Testing
             let location = try #require(error.errors.first?.location)
             #expect((location.line, location.column) == (8, 4))
             #expect(error.errors.first?.message.contains("ends inside a tag") == true)
+        }
+    }
+
+    /// `year: #026` is a year with no value: an error at it, not a theme loaded without a day (a trap).
+    @Test func aYearWithNoValueIsAnError() throws {
+        let data = try Data(contentsOf: Self.folder.appending(path: "theme-empty-year.md"))
+        let file = try TextFile.decode(data, displayPath: "content/themes/t.md")
+        #expect(file.text.contains("year: #026\n"))
+        do {
+            _ = try ThemeLoader.load(file, slug: Slug("t"), artExists: { _ in false })
+            Issue.record("a theme without a year loaded")
+        } catch {
+            let error = try #require(error.errors.first { $0.message == "missing required key `year`" })
+            #expect(error.location == SourceLocation(file: "content/themes/t.md", line: 4, column: 6))
+            Self.expectInside(error, file.text)
         }
     }
 }

@@ -83,8 +83,9 @@ enum ThemeLoader {
         }
         // Read even when the occasion is wrong, so a bad year is reported in the same pass.
         let year = r.int("year", range: 1...9999)
-        if year == nil && yaml.entry("year") == nil {
-            r.error("missing required key `year`", at: yaml.location, hint: "add `year: 2026`: the year of the \(name) festival")
+        // `year:` with no value (or only a comment) is as missing as no `year` line.
+        if year == nil && (r.string("year") ?? "").isEmpty {
+            r.error("missing required key `year`", at: yaml.entry("year") == nil ? yaml.location : yaml.valueLocation("year"), hint: "add `year: 2026`: the year of the \(name) festival")
         }
         guard let occasion, let year, yaml.entry("date") == nil else { return nil }
         do {
