@@ -33,29 +33,59 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        // The generator, one target per stage of the pipeline; each may use only the ones
+        // above it (`scripts/check-layers` fails the tests otherwise). ARCHITECTURE.md has the
+        // graph and what each holds.
         .target(
-            name: "Lantern",
+            name: "LanternModel",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "LanternLoading",
             dependencies: [
-                "CCmark",
-                "CQRencode",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "LanternModel",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
-            // iconv (Loading/GB18030.swift) is in glibc on Linux, in libiconv on macOS.
+            // iconv (GB18030.swift) is in glibc on Linux, in libiconv on macOS.
             linkerSettings: [.linkedLibrary("iconv", .when(platforms: [.macOS]))]
+        ),
+        .target(name: "LanternChecking", dependencies: ["LanternModel", "LanternLoading"]),
+        .target(
+            name: "LanternPlanning",
+            dependencies: ["LanternModel", "LanternLoading", "LanternChecking", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "LanternRendering",
+            dependencies: [
+                "LanternModel", "LanternLoading", "LanternChecking", "LanternPlanning",
+                "CCmark", "CQRencode",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(
+            name: "LanternWriting",
+            dependencies: ["LanternModel", "LanternLoading", "LanternChecking", "LanternPlanning", "LanternRendering",
+                           .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The pipeline: runs the stages above as named steps, holds the locks and the secret.
+        .target(
+            name: "Lantern",
+            dependencies: ["LanternModel", "LanternLoading", "LanternChecking", "LanternPlanning", "LanternRendering",
+                           "LanternWriting", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .executableTarget(
             name: "LanternCLI",
             dependencies: [
-                "Lantern",
+                "Lantern", "LanternModel", "LanternLoading", "LanternChecking", "LanternWriting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "LanternTests",
-            dependencies: ["Lantern", .product(name: "CSV", package: "CSV.swift")],
+            dependencies: ["LanternModel", "LanternLoading", "LanternChecking", "LanternPlanning", "LanternRendering",
+                           "LanternWriting", "Lantern", .product(name: "CSV", package: "CSV.swift")],
             exclude: ["Golden"]
         ),
     ]

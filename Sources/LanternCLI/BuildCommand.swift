@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
 import Lantern
+import LanternChecking
+import LanternLoading
+import LanternModel
+import LanternWriting
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "build", abstract: "Build the site into the output folder.")
@@ -32,6 +36,7 @@ struct BuildCommand: ParsableCommand {
                                    privateFolder: privateFolder.map(SiteOptions.url), today: day)
         options.rotateSecret = rotateSecret
         options.waitForLock = !siteOptions.noWait
+        options.checkpoint = Self.testCheckpoint(ProcessInfo.processInfo.environment)
         if let jobs {
             guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
             options.jobs = jobs
@@ -140,5 +145,19 @@ final class StageClock: @unchecked Sendable {
     private static func seconds(_ duration: Duration) -> String {
         let (s, atto) = duration.components
         return String(format: "%7.3f s", Double(s) + Double(atto) / 1e18)
+    }
+}
+
+extension BuildCommand {
+    /// For the kill tests, which start this very binary: with `LANTERN_PAUSE_AT=<point>` and
+    /// `LANTERN_PAUSE_FILE=<path>`, the build creates the file when it reaches the point (see
+    /// `Checkpoint`) and waits there to be killed.
+    static func testCheckpoint(_ environment: [String: String]) -> Checkpoint {
+        guard let point = environment["LANTERN_PAUSE_AT"], let file = environment["LANTERN_PAUSE_FILE"] else { return .none }
+        return Checkpoint { reached in
+            guard reached == point else { return }
+            FileManager.default.createFile(atPath: file, contents: Data(point.utf8))
+            Thread.sleep(forTimeInterval: 120)
+        }
     }
 }

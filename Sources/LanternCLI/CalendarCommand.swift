@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
 import Lantern
+import LanternChecking
+import LanternLoading
+import LanternModel
+import LanternWriting
 
 struct CalendarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

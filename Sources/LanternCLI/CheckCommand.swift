@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
 import Lantern
+import LanternChecking
+import LanternLoading
+import LanternModel
+import LanternWriting
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,15 +26,9 @@ struct CheckCommand: ParsableCommand {
         let options = BuildOptions(site: SiteOptions.url(siteOptions.site), output: output.map(SiteOptions.url),
                                    privateFolder: privateFolder.map(SiteOptions.url))
         do {
-            try SiteFolders.check(site: options.site, output: options.output, privateFolder: options.privateFolder)
-            let lock = try SiteLock.forReading(privateFolder: options.privateFolder, create: false, wait: !siteOptions.noWait,
-                                               waiting: showWaiting)
-            defer { lock.release() }
-            let content = try SiteContent.load(site: options.site)
-            let checked = try CheckedSite.check(content, strict: strict, today: today)
-            report(checked.warnings)
-            let hidden = Set(checked.audit.items.filter(\.byPolicy).map(\.sku)).count
-            print("ok: \(content.themes.count) themes, \(content.catalog.count) items (\(hidden) hidden by the policy「\(content.policy.name)」), \(content.roster.count) members")
+            let result = try SiteCheck.run(options, strict: strict, today: today, wait: !siteOptions.noWait, waiting: showWaiting)
+            report(result.warnings)
+            print("ok: \(result.themes) themes, \(result.items) items (\(result.hidden) hidden by the policy「\(result.policyName)」), \(result.members) members")
         } catch {
             throw fail(error, "check")
         }

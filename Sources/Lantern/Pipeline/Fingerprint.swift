@@ -1,0 +1,105 @@
+import Crypto
+import Foundation
+import LanternLoading
+import LanternModel
+import LanternPlanning
+
+/// Digests of a build's inputs: to carry unchanged member pages over without rendering them,
+/// and to tell the admin what changed since the last build.
+enum Fingerprint {
+    /// Bumped when the way pages are made changes, so a new Lantern renders everything again.
+    static let version = "lantern-pages-2"
+
+    static func digest(_ parts: [String]) -> String {
+        var hasher = SHA256()
+        for part in parts { hasher.update(data: Data(part.utf8)); hasher.update(data: Data([0])) }
+        return hasher.finalize().prefix(16).hex
+    }
+
+    /// Every input file (under `content/` and `templates/`) by path under the site, with its
+    /// digest. Read once per build; the digests below are made from it.
+    static func files(_ site: URL) -> [String: String] {
+        let site = site.standardizedFileURL
+        var table: [String: String] = [:]
+        for url in ["content", "templates"].flatMap({ SiteFiles.all(site.appending(path: $0)) }) {
+            let bytes = (try? Data(contentsOf: url)) ?? Data()
+            table[String(url.path.dropFirst(site.path.count + 1))] = Digest.of(bytes)
+        }
+        return table
+    }
+
+    /// The files digested row by row instead (`inputs`), and on which member pages do not depend
+    /// as files: storefronts refer to shared item lists, and each member's own row is in `member`.
+    static let tables: Set<String> = ["content/catalog.csv", "content/roster.csv"]
+
+    /// Everything a build reads: when it matches the last build's, the output would be the same.
+    static func site(_ files: [String: String], today: Day, secret: Secret) -> String {
+        digest([version, today.description, secret.fingerprint] + files.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] })
+    }
+
+    /// Everything member pages depend on besides the member's own row: every input file except
+    /// the catalog and the roster, the day, the secret.
+    static func memberPages(_ files: [String: String], today: Day, secret: Secret) -> String {
+        site(files.filter { !tables.contains($0.key) }, today: today, secret: secret)
+    }
+
+    /// What a member's pages show or depend on (never e-mail or phone: they are on no page).
+    static func member(_ m: Member, shared: String) -> String {
+        let birthday: String = switch m.birthday {
+        case nil: ""
+        case .solar(let day): day.description
+        case .lunar(let date): "L" + date.description
+        }
+        return digest([shared, m.id.rawValue, m.name, m.department, m.gender?.rawValue ?? "", birthday,
+                       m.hireDate?.description ?? "", m.city, m.language, m.status.rawValue, m.tags.sorted().joined(separator: "|")])
+    }
+
+    /// One digest per input: catalog rows by sku, roster rows by id, other files by path.
+    static func inputs(_ content: SiteContent, files: [String: String]) -> [String: String] {
+        var table: [String: String] = [:]
+        for p in content.catalog {
+            table["catalog.csv:" + p.sku.rawValue] = digest([p.name, p.category, p.price.description, p.supplier, p.kind.rawValue,
+                p.voucher?.rawValue ?? "", p.tags.sorted().joined(separator: "|"), p.cities?.joined(separator: "|") ?? "*",
+                p.image, p.description, p.stock.map(String.init) ?? "", String(p.active)])
+        }
+        for m in content.roster {
+            table["roster.csv:" + m.id.rawValue] = member(m, shared: m.email + "\t" + m.phone)
+        }
+        for (path, digest) in files where !tables.contains(path) { table[path] = digest }
+        return table
+    }
+
+    /// `catalog.csv: 1 SKU changed, roster.csv: 1 member added`, or `Build.noChanges`; nil when
+    /// the last build is unknown.
+    static func changes(from old: [String: String], to new: [String: String]) -> String? {
+        guard !old.isEmpty else { return nil }
+        var catalog = (added: 0, changed: 0, removed: 0), roster = catalog
+        var files: [String] = []
+        for key in Set(old.keys).union(new.keys).sorted() where old[key] != new[key] && !key.hasPrefix("*") {
+            let kind = old[key] == nil ? 0 : new[key] == nil ? 2 : 1
+            if key.hasPrefix("catalog.csv:") {
+                if kind == 0 { catalog.added += 1 } else if kind == 1 { catalog.changed += 1 } else { catalog.removed += 1 }
+            } else if key.hasPrefix("roster.csv:") {
+                if kind == 0 { roster.added += 1 } else if kind == 1 { roster.changed += 1 } else { roster.removed += 1 }
+            } else {
+                files.append(key)
+            }
+        }
+        func describe(_ file: String, _ counts: (added: Int, changed: Int, removed: Int), _ noun: String) -> String? {
+            let parts = [(counts.changed, "changed"), (counts.added, "added"), (counts.removed, "removed")]
+                .filter { $0.0 > 0 }.map { "\($0.0) \(noun)\($0.0 == 1 ? "" : "s") \($0.1)" }
+            return parts.isEmpty ? nil : "\(file): " + parts.joined(separator: ", ")
+        }
+        let day = old["*today"] != new["*today"] ? ["today \(old["*today"] ?? "?") → \(new["*today"] ?? "?")"] : []
+        let all = day + [describe("catalog.csv", catalog, "SKU"), describe("roster.csv", roster, "member")].compactMap { $0 }
+            + files.prefix(5).map { "\($0) changed" } + (files.count > 5 ? ["\(files.count - 5) more files changed"] : [])
+        return all.isEmpty ? Build.noChanges : all.joined(separator: "; ")
+    }
+}
+
+extension Secret {
+    /// Identifies the secret in build state without revealing it.
+    var fingerprint: String {
+        HMAC<SHA256>.authenticationCode(for: Data("lantern-state".utf8), using: key).prefix(8).hex
+    }
+}

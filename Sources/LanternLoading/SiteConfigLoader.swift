@@ -1,0 +1,65 @@
+import LanternModel
+
+/// Reads `content/site.yaml`.
+enum SiteConfigLoader {
+    static let orderKeys = YAMLKeys("order", ["endpoint": .value, "email": .value])
+    static let privacyKeys = YAMLKeys("privacy", ["encrypt": .value, "card_fields": .list])
+    static let keys = YAMLKeys("site.yaml", [
+        "name": .value, "union": .value, "language": .value, "base_url": .value, "order": .group(orderKeys),
+        "policy": .value, "privacy": .group(privacyKeys), "print_sheets": .value,
+    ])
+
+    static func load(_ file: TextFile) throws(DiagnosticsError) -> (SiteConfig, [Diagnostic]) {
+        var r = try YAMLReader(file.text, file: file.displayPath, keys: keys)
+        let name = r.string("name", required: true)
+        let union = r.string("union", required: true)
+        let language = r.string("language").flatMap { $0.isEmpty ? nil : $0 } ?? "zh-CN"
+        var baseURL = r.string("base_url").flatMap { $0.isEmpty ? nil : $0 }
+        if let url = baseURL {
+            if !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+                r.error("bad base_url `\(url)`", at: r.root.valueLocation("base_url"),
+                        hint: "write the full address where public/ is served, e.g. https://welfare.example.com/")
+            }
+            if !url.hasSuffix("/") { baseURL = url + "/" }
+        }
+        let order = r.group("order")
+        let endpoint = order.flatMap { r.string("endpoint", in: $0) } ?? ""
+        if let order, !endpoint.isEmpty, let problem = OrderEndpoint.problem(endpoint) {
+            r.error("order endpoint `\(endpoint)` \(problem)", at: order.valueLocation("endpoint"),
+                    hint: "members' choices travel over it: write the https:// address of the form service "
+                        + "(http:// only to this machine, e.g. http://127.0.0.1:8080/orders, for local tests)")
+        }
+        let email = order.flatMap { r.string("email", in: $0) } ?? ""
+        if let order, !email.isEmpty && (!email.contains("@") || email.contains(where: { " <>\"".contains($0) })) {
+            r.error("bad order email `\(email)`", at: order.valueLocation("email"), hint: "write one address like fuli@example.com")
+        }
+        var encrypt = false
+        var cardFields = SiteConfig.allCardFields
+        if let privacy = r.group("privacy") {
+            encrypt = r.flag("encrypt", in: privacy, default: false)
+            if let fields = r.listItems("card_fields", in: privacy) {
+                for (field, location) in fields where !SiteConfig.allCardFields.contains(field) {
+                    r.error("unknown card field `\(field)`", at: location,
+                            hint: "cards may show \(SiteConfig.allCardFields.sorted().joined(separator: ", ")); never birth years or tags")
+                }
+                cardFields = Set(fields.map(\.text))
+            }
+        }
+        let policy = r.string("policy").flatMap { $0.isEmpty ? nil : $0 } ?? "policy.yaml"
+        var printSheetsForAll = false
+        switch r.string("print_sheets") ?? "missing-contact" {
+        case "all": printSheetsForAll = true
+        case "missing-contact", "": break
+        case let other:
+            r.error("bad `print_sheets` value `\(other)`", at: r.root.valueLocation("print_sheets"),
+                    hint: "use missing-contact (the default: members with neither phone nor e-mail) or all")
+        }
+        let warnings = try r.finish()
+        var config = SiteConfig(name: name!, union: union!, language: language, baseURL: baseURL,
+                                orderEndpoint: endpoint, orderEmail: email, policy: policy)
+        config.printSheetsForAll = printSheetsForAll
+        config.encrypt = encrypt
+        config.cardFields = cardFields
+        return (config, warnings)
+    }
+}

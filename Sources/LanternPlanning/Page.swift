@@ -1,0 +1,61 @@
+import LanternModel
+
+/// One page the build will write, with what it shows; its context is made at render time.
+public struct Page: Sendable {
+    /// The page kinds Lantern renders, each from the template of the same name.
+    public enum Kind: String, CaseIterable, Sendable {
+        case portal, shop, member, storefront
+        case itemList = "item-list"
+        case menuIndex = "menu-index"
+        case menuPackage = "menu-package"
+    }
+
+    public enum Content: Sendable {
+        case portal(open: [Theme], upcoming: [Theme])
+        case shop(Theme, items: [Product])
+        case memberHome(Member, cards: [Card], letters: [Letter])
+        case storefront(Member, Card)
+        /// The items one group of members may pick, shared by their storefronts.
+        case itemList(Theme, items: [Product])
+        case menuIndex
+        case menuPackage(MenuPackage)
+    }
+
+    /// One open theme for one member, with the day it celebrates and the shared item list
+    /// (a path from the site root) the member's storefront shows.
+    public struct Card: Sendable {
+        public var theme: Theme
+        public var day: Day
+        public var itemsPath: String
+    }
+
+    /// Path under the output folder, e.g. `m/<token>/dragon-boat-2026/index.html`.
+    public var path: String
+    public var content: Content
+
+    /// The relative prefix from this page back to the site root (`./`, `../../`).
+    public var root: String {
+        let depth = path.split(separator: "/").count - 1
+        return depth == 0 ? "./" : String(repeating: "../", count: depth)
+    }
+
+    /// The member whose page this is; nil for shared pages.
+    var member: Member? {
+        switch content {
+        case .memberHome(let member, _, _), .storefront(let member, _): member
+        default: nil
+        }
+    }
+
+    public var kind: Kind {
+        switch content {
+        case .portal: .portal
+        case .shop: .shop
+        case .memberHome: .member
+        case .storefront: .storefront
+        case .itemList: .itemList
+        case .menuIndex: .menuIndex
+        case .menuPackage: .menuPackage
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import LanternChecking
+import LanternModel
+
+/// Which pages exist and where: the plan the renderer and writer follow.
+///
+/// Shared pages are few and listed in full. Member pages are many (100,000 members, several
+/// themes), so the plan keeps one small `MemberPlan` per member and the renderer makes the
+/// member's pages from it when their turn comes, keeping memory bounded.
+public struct SitePlan: Sendable {
+    /// Pages every visitor may see: portal, shops, shared item lists, care menu.
+    public var shared: [Page]
+    /// Members with pages, in roster order.
+    public var members: [MemberPlan]
+
+    /// One row per member with pages, for `private/links.csv`.
+    public var links: [MemberLink] { members.map { MemberLink(member: $0.member, path: $0.folder) } }
+
+    public struct MemberLink: Sendable {
+        public var member: Member
+        /// Relative to the site root, e.g. `m/<token>/`.
+        var path: String
+
+        /// The member's full link: base URL (when set), folder, and, when pages are encrypted
+        /// (`secret` given), the key fragment `#k=…`.
+        public func url(baseURL: String?, secret: Secret? = nil) -> String {
+            (baseURL ?? "") + path + (secret.map { "#k=" + MemberKey.fragment(for: member.id, secret: $0) } ?? "")
+        }
+    }
+
+    /// Plans every page for `today`: the portal, shops of open and upcoming themes, the care
+    /// menu; for each active member with an open theme or a letter, a home page (cards and
+    /// letters) and one storefront per open theme; and for each open theme, one item list per
+    /// delivery city its members live in, which those members' storefronts share.
+    public static func make(_ site: CheckedSite, today: Day, secret: Secret) -> SitePlan {
+        let content = site.content
+        let themes = site.themes
+        let open = themes.filter { $0.status(on: today) == .open }
+        let upcoming = themes.filter { $0.status(on: today) == .upcoming }
+        var shared: [Page] = [Page(path: "index.html", content: .portal(open: open, upcoming: upcoming))]
+        for theme in open + upcoming {
+            shared.append(Page(path: "shop/\(theme.slug)/index.html", content: .shop(theme, items: site.shopItems[theme.slug] ?? [])))
+        }
+        shared.append(Page(path: "menu/index.html", content: .menuIndex))
+        for package in content.menu {
+            shared.append(Page(path: "menu/\(package.slug)/index.html", content: .menuPackage(package)))
+        }
+
+        var byRecipient: [MemberID: [Letter]] = [:]
+        for letter in content.letters { for id in letter.recipients { byRecipient[id, default: []].append(letter) } }
+        let letters = byRecipient
+        // Tokens (HMAC) and occasion days for 100,000 members: on all cores, in roster order.
+        let active = content.roster.filter { $0.status == .active }
+        let planned = try! Parallel.map(active, chunk: 1024) { member -> MemberPlan? in // cannot throw
+            let cards = open.compactMap { theme -> Page.Card? in
+                guard theme.audience.admits(member), let day = theme.occasionDay(for: member, on: today) else { return nil }
+                return Page.Card(theme: theme, day: day, itemsPath: ItemGroup.path(theme: theme.slug, city: member.city, secret: secret))
+            }
+            let mail = letters[member.id] ?? []
+            guard !cards.isEmpty || !mail.isEmpty else { return nil }
+            return MemberPlan(member: member, folder: "m/\(MemberToken.token(for: member.id, secret: secret))/",
+                              cards: cards, letters: mail)
+        }
+        let members = planned.compactMap { $0 }
+        var groups: [String: (Theme, String)] = [:]
+        for plan in members {
+            for card in plan.cards where groups[card.itemsPath] == nil { groups[card.itemsPath] = (card.theme, plan.member.city) }
+        }
+        for (path, (theme, city)) in groups.sorted(by: { $0.key < $1.key }) {
+            let items = Eligibility.items(site.shopItems[theme.slug] ?? [], deliveredTo: city)
+            shared.append(Page(path: path, content: .itemList(theme, items: items)))
+        }
+        return SitePlan(shared: shared, members: members)
+    }
+}
+
+/// One member's pages: a home page with cards and letters, and a storefront per open theme.
+public struct MemberPlan: Sendable {
+    public var member: Member
+    /// `m/<token>/`
+    var folder: String
+    public var cards: [Page.Card]
+    var letters: [Letter]
+
+    public var pages: [Page] {
+        zip(paths, [.memberHome(member, cards: cards, letters: letters)] + cards.map { .storefront(member, $0) })
+            .map { Page(path: $0, content: $1) }
+    }
+
+    /// The pages' paths, without making the pages.
+    public var paths: [String] { [folder + "index.html"] + cards.map { folder + "\($0.theme.slug)/index.html" } }
+}

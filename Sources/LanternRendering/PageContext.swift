@@ -1,0 +1,220 @@
+import Foundation
+import Mustache
+import LanternModel
+import LanternPlanning
+
+/// The Mustache context of each page kind; README's template section documents every field.
+/// Read-only once made (the cached theme contexts hold only strings, numbers and dictionaries
+/// of them), so renderers on several threads share it.
+public struct PageContext: @unchecked Sendable {
+    public let site: SiteConfig
+    let today: Day
+    public let menu: [MenuPackage]
+    /// Art file names available under `assets/art/`, and item images under `assets/images/`.
+    public let images: Set<String>
+    /// Renders greetings and letters once per shape; nil renders each with Mustache.
+    var stencils: StencilCache? = nil
+    /// Greetings by theme and letters by slug, compiled; menu package descriptions as HTML.
+    public let greetings: [Slug: MustacheTemplate]
+    let letterBodies: [Slug: MustacheTemplate]
+    let menuBodies: [Slug: String]
+
+    init(site: SiteConfig, today: Day, menu: [MenuPackage], images: Set<String>, templates: SiteTemplates) {
+        self.site = site
+        self.today = today
+        self.menu = menu
+        self.images = images
+        greetings = templates.greetings
+        letterBodies = templates.letters
+        menuBodies = templates.menuBodies
+        siteContext = Context.make(["name": site.name, "union": site.union, "language": site.language])
+        todayText = today.description
+    }
+
+    /// `greetings` holds a member's greetings already rendered, by theme, so the home page and
+    /// the storefronts of one member render each greeting once.
+    func context(for page: Page, greetings: [Slug: String] = [:]) -> [String: Any] {
+        var context = Context.make([
+            "site": siteContext,
+            "root": page.root,
+            "today": todayText,
+        ])
+        switch page.content {
+        case .portal(let open, let upcoming):
+            context["page_title"] = site.name
+            context["open_themes"] = open.map { theme($0) }
+            context["upcoming_themes"] = upcoming.map { theme($0) }
+            context["menu_packages"] = menu.map { package($0, url: "menu/\($0.slug)/index.html") }
+        case .shop(let theme, let items):
+            context["page_title"] = theme.title
+            context["theme"] = self.theme(theme)
+            context["categories"] = categories(items)
+            context["item_count"] = items.count
+        case .memberHome(let member, let cards, let letters):
+            let variables = memberVariables(member)
+            context["letters"] = letters.map { letter in
+                let template = letterBodies[letter.slug]!
+                let body = stencils?.render("letter:\(letter.slug)", variables) { template.render($0) } ?? template.render(variables)
+                return ["title": letter.title, "body_html": body] as [String: Any]
+            }
+            context["page_title"] = site.name
+            context["member_page"] = true
+            context["member"] = ["name": member.name]
+            context["cards"] = cards.map { card in
+                Context.make(["theme": theme(card.theme, day: card.day),
+                              "greeting_html": greetings[card.theme.slug] ?? greeting(card, member),
+                              "storefront_url": "\(card.theme.slug)/index.html"])
+            }
+        case .storefront(let member, let card):
+            context["page_title"] = card.theme.title
+            context["member_page"] = true
+            context["member"] = ["name": member.name]
+            context["theme"] = theme(card.theme, day: card.day)
+            context["greeting_html"] = greetings[card.theme.slug] ?? greeting(card, member)
+            context["items_url"] = page.root + card.itemsPath
+            context["home_url"] = "../index.html"
+            context["order"] = Context.make(["endpoint": site.orderEndpoint, "member_id": member.id.rawValue,
+                                             "mailto": mailto(member, card.theme)])
+        case .itemList(let theme, let items):
+            context["page_title"] = theme.title
+            context["theme"] = self.theme(theme)
+            context["categories"] = categories(items)
+            context["item_count"] = items.count
+        case .menuIndex:
+            context["page_title"] = "慰问菜单"
+            context["packages"] = menu.map { package($0, url: "\($0.slug)/index.html") }
+        case .menuPackage(let package):
+            context["page_title"] = package.title
+            context["package"] = self.package(package, url: "index.html")
+        }
+        return context
+    }
+
+    /// What a member page shows outside its encrypted part: keys whose values are the same for
+    /// every member (the theme as its shop shows it). Every other key of a member page's
+    /// context is `personalKeys` (a test holds the two to the contexts this file makes).
+    static let shellKeys: Set<String> = ["site", "root", "today", "page_title", "member_page", "home_url", "theme"]
+    /// The member's own data, which an encrypted page shows only inside its sealed part.
+    static let personalKeys: Set<String> = ["member", "cards", "letters", "greeting_html", "items_url", "order"]
+
+    /// A member page's context for its shell when pages are encrypted: only `shellKeys`, and the
+    /// theme without the member's day (a birthday theme's date and window are the member's).
+    func shellContext(for page: Page) -> [String: Any] {
+        var context = self.context(for: page).filter { Self.shellKeys.contains($0.key) }
+        context["theme"] = nil
+        if case .storefront(_, let card) = page.content { context["theme"] = theme(card.theme) }
+        return context
+    }
+
+    /// The `site` context and the day of every page, made once.
+    let siteContext: [String: Any]
+    let todayText: String
+
+    /// Contexts of festival themes (the same for every member), made once.
+    var festivalThemes: [Slug: [String: Any]] = [:]
+
+    func theme(_ theme: Theme, day: Day? = nil) -> [String: Any] {
+        if case .fixed(let fixed) = theme.schedule, day == nil || day == fixed, let cached = festivalThemes[theme.slug] {
+            return cached
+        }
+        return makeTheme(theme, day: day)
+    }
+
+    func makeTheme(_ theme: Theme, day: Day? = nil) -> [String: Any] {
+        var date = day
+        if date == nil, case .fixed(let fixed) = theme.schedule { date = fixed }
+        let window = date.map { theme.window(around: $0) }
+        return Context.make([
+            "slug": theme.slug.rawValue, "title": theme.title, "summary": theme.summary,
+            "date": date?.description, "occasion_label": theme.schedule.isBirthday ? "生日" : nil,
+            "opens_on": window?.lowerBound.description, "closes_on": window?.upperBound.description,
+            "window_note": date == nil ? "生日前 \(theme.opens) 天至生日后 \(theme.closes) 天" : nil,
+            "budget": theme.budget.description, "budget_fen": theme.budget.fen,
+            "audience_note": theme.audience.note, "shop_url": "shop/\(theme.slug)/index.html",
+            "palette": ["primary": theme.palette.primary, "accent": theme.palette.accent,
+                        "background": theme.palette.background, "ink": theme.palette.ink],
+            "art": theme.art,
+        ])
+    }
+
+    func categories(_ items: [Product]) -> [[String: Any]] {
+        var order: [String] = []
+        var groups: [String: [[String: Any]]] = [:]
+        for item in items {
+            if groups[item.category] == nil { order.append(item.category) }
+            groups[item.category, default: []].append(self.item(item))
+        }
+        return order.enumerated().map { index, name in
+            ["name": name, "anchor": "c\(index + 1)", "items": groups[name]!, "count": groups[name]!.count]
+        }
+    }
+
+    func item(_ item: Product) -> [String: Any] {
+        var context = Context.make([
+            "sku": item.sku.rawValue, "name": item.name, "category": item.category,
+            "price": item.price.description, "price_fen": item.price.fen, "supplier": item.supplier,
+            "kind": item.kind.rawValue, "kind_label": item.kind.label, "description": item.description,
+            "cities_note": item.cities.map { "限 " + $0.joined(separator: "、") } ?? "全国",
+            "image_url": images.contains(item.image) ? "assets/images/\(item.image)" : nil,
+        ])
+        if !item.extra.isEmpty { context["extra"] = item.extra }
+        return context
+    }
+
+    func package(_ package: MenuPackage, url: String) -> [String: Any] {
+        Context.make(["slug": package.slug.rawValue, "title": package.title, "summary": package.summary,
+                      "price": package.price?.description, "provider": package.provider, "url": url,
+                      "body_html": menuBodies[package.slug]])
+    }
+
+    /// The greeting with the member's variables, escaped by Mustache.
+    func greeting(_ card: Page.Card, _ member: Member) -> String {
+        var variables = memberVariables(member)
+        variables["budget"] = card.theme.budget.description
+        variables["theme_title"] = card.theme.title
+        variables["festival_date"] = "\(card.day.month)月\(card.day.day)日"
+        let template = greetings[card.theme.slug]!
+        return stencils?.render("greeting:\(card.theme.slug)", variables) { template.render($0) } ?? template.render(variables)
+    }
+
+    /// What a card or letter may say about the member: nothing else from the roster reaches a page.
+    func memberVariables(_ member: Member) -> [String: Any] {
+        let fields = site.cardFields
+        let years = fields.contains("years_of_service") ? member.yearsOfService(on: today) : nil
+        return Context.make([
+            "name": member.name,
+            "department": fields.contains("department") ? member.department : nil,
+            "city": fields.contains("city") ? member.city : nil,
+            "years_of_service": years, "service_year": years.map { $0 + 1 },
+            "union_name": site.union, "site_name": site.name,
+        ])
+    }
+
+    func mailto(_ member: Member, _ theme: Theme) -> String? {
+        guard !site.orderEmail.isEmpty else { return nil }
+        let subject = "福利选择 \(theme.slug) \(member.id)"
+        let body = "工号: \(member.id)\n专区: \(theme.title)\n我的选择 (商品编号): "
+        return "mailto:\(site.orderEmail)?subject=\(percentEncoded(subject))&body=\(percentEncoded(body))"
+    }
+
+    /// RFC 3986 percent-encoding of everything but unreserved characters.
+    private func percentEncoded(_ text: String) -> String {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count * 3)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                out.append(byte)
+            default:
+                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension Theme.Schedule {
+    var isBirthday: Bool { if case .birthday = self { true } else { false } }
+}

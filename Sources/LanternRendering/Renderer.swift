@@ -1,0 +1,102 @@
+import Foundation
+import LanternChecking
+import LanternLoading
+import LanternModel
+import LanternPlanning
+
+/// Turns the plan into output files: shared pages, theme styles, host files and copied assets
+/// at once; member pages one member at a time, so a build of any size keeps memory bounded.
+public struct Renderer: Sendable {
+    public let site: CheckedSite
+    let templates: SiteTemplates
+    let today: Day
+    let secret: Secret
+    let contexts: PageContext
+    /// Member pages of one shape render once (see `StencilCache`), unless the templates forbid it.
+    let stencils: StencilCache?
+    /// Encrypted member pages around their sealed part, by kind, theme and depth.
+    let shells = SealedShells()
+    public var content: SiteContent { site.content }
+
+    /// `stencils: false` renders every member page with Mustache (tests compare both ways).
+    public init(site: CheckedSite, templates: SiteTemplates, today: Day, secret: Secret, stencils: Bool = true) {
+        self.site = site
+        self.templates = templates
+        self.today = today
+        self.secret = secret
+        let images = Set(site.content.assets.filter { $0.deletingLastPathComponent().lastPathComponent == "images" }
+            .map(\.lastPathComponent))
+        self.stencils = stencils && templates.pages.allowsStencils ? StencilCache() : nil
+        var contexts = PageContext(site: site.content.config, today: today, menu: site.content.menu, images: images,
+                                   templates: templates)
+        contexts.stencils = self.stencils
+        for theme in site.themes { if case .fixed = theme.schedule { contexts.festivalThemes[theme.slug] = contexts.makeTheme(theme) } }
+        self.contexts = contexts
+    }
+
+    /// Everything that is not a member page.
+    public func renderShared(_ plan: SitePlan) throws(DiagnosticsError) -> [OutputFile] {
+        let (templates, contexts) = (templates.pages, contexts)
+        // Few pages, but lists of a few thousand items each: on all cores too.
+        var files: [OutputFile]
+        do {
+            files = try Parallel.map(plan.shared) { page in
+                OutputFile(path: page.path, bytes: Data(templates.render(page.kind, contexts.context(for: page)).utf8))
+            }
+        } catch {
+            throw DiagnosticsError([.error("cannot render the shared pages: \(error)", at: nil)])
+        }
+        files.append(OutputFile(path: "assets/themes.css", bytes: Data(ThemeStyles.css(site.themes).utf8)))
+        files.append(OutputFile(path: "robots.txt", bytes: Data(HostFiles.robots.utf8)))
+        files.append(OutputFile(path: "_headers", bytes: Data(HostFiles.headers(orderEndpoint: content.config.orderEndpoint).utf8)))
+        files.append(OutputFile(path: "m/index.html", bytes: Data(HostFiles.memberIndex.utf8)))
+        for asset in content.assets {
+            let relative = String(asset.path.dropFirst(content.assetsFolder.path.count + 1))
+            guard let bytes = FileManager.default.contents(atPath: asset.path) else {
+                throw DiagnosticsError([.error("cannot read asset", at: SourceLocation(file: "templates/assets/\(relative)"))])
+            }
+            files.append(OutputFile(path: "assets/\(relative)", bytes: bytes))
+        }
+        return files
+    }
+
+    /// One member's home page and storefronts, encrypted when the site says so. Each greeting
+    /// is rendered once and shown on both pages. Throws only for an encrypted page whose layout
+    /// cannot hold its sealed part.
+    public func render(_ member: MemberPlan) throws(DiagnosticsError) -> [OutputFile] {
+        var greetings: [Slug: String] = [:]
+        for card in member.cards { greetings[card.theme.slug] = contexts.greeting(card, member.member) }
+        let key = content.config.encrypt ? MemberKey.key(for: member.member.id, secret: secret) : nil
+        let (templates, contexts) = (templates.pages, contexts)
+        return try member.pages.map { page throws(DiagnosticsError) in
+            let context = contexts.context(for: page, greetings: greetings)
+            var kind = page.kind.rawValue
+            var constant = Self.memberConstants
+            var theme = ""
+            if case .storefront(_, let card) = page.content {
+                theme = card.theme.slug.rawValue
+                kind += ":\(theme)"
+                if case .fixed = card.theme.schedule { constant.insert("theme") }
+            }
+            guard let key else {
+                let render = { templates.render(page.kind, $0) }
+                return OutputFile(path: page.path, bytes: stencils?.renderData(kind, context, constant: constant, render)
+                                                       ?? Data(render(context).utf8))
+            }
+            // Two outputs: the part, from the member's context, sealed whole; the shell around
+            // it, from a context without the member (the same for every member: made once).
+            let renderPart = { templates.renderSealedPart(page.kind, $0) }
+            let part = stencils?.render(kind + "|sealed", context, constant: constant, renderPart) ?? renderPart(context)
+            let shell = try shells.shell("\(page.kind.rawValue)|\(theme)|\(page.root)", kind: page.kind,
+                                         layout: templates.sealing?.layouts[page.kind] ?? "templates/layout.mustache") { slot in
+                var shellContext = contexts.shellContext(for: page)
+                shellContext[TemplateSet.Sealing.slot] = slot
+                return templates.renderShell(page.kind, shellContext)
+            }
+            return OutputFile(path: page.path, bytes: shell.before + Data(PageSealer.seal(part, key: key, root: page.root).utf8) + shell.after)
+        }
+    }
+
+    /// Top-level keys of a member page's context that hold the same value on every member's.
+    private static let memberConstants: Set<String> = ["site", "root", "today", "page_title", "member_page", "home_url"]
+}

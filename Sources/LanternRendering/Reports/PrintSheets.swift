@@ -1,0 +1,73 @@
+import Foundation
+import LanternModel
+import LanternPlanning
+import Mustache
+
+/// `private/print/<department>.html`: A4 sheets of cut-out cards, one card per member with pages,
+/// each with a QR code of the member's personal link, for members reached on paper.
+///
+/// A QR code must hold the full address, so sheets need `base_url`; without it there are none
+/// (see `warning`). By default the cards are for members with neither phone nor e-mail, the ones
+/// a link cannot reach otherwise; `print_sheets: all` in site.yaml gives every member with
+/// pages a card.
+public enum PrintSheets {
+    /// One department's sheet: its file name inside `print/` and its bytes.
+    public struct Sheet {
+        public var fileName: String
+        public var html: Data
+    }
+
+    /// The folder inside the private folder.
+    public static let folder = "print"
+    /// The sheet of members whose department is empty.
+    static let unassigned = "未分配部门"
+    static let instruction = "用手机扫描二维码，打开您的专属福利页面"
+
+    /// One sheet per department, departments in sorted order (the empty one first), members in
+    /// plan order. Empty when the site has no `base_url`.
+    public static func sheets(_ links: [SitePlan.MemberLink], site: SiteConfig, secret: Secret? = nil) throws(DiagnosticsError) -> [Sheet] {
+        let links = site.printSheetsForAll ? links : links.filter { $0.member.phone.isEmpty && $0.member.email.isEmpty }
+        guard let baseURL = site.baseURL, !links.isEmpty else { return [] }
+        let departments = Dictionary(grouping: links, by: \.member.department)
+        let names = departments.keys.sorted()
+        let files = fileNames(for: names)
+        // The template is fixed and tested, so a parse failure is a programming error.
+        let template = try! MustacheHTML.template(templateText)
+        var sheets: [Sheet] = []
+        for (department, file) in zip(names, files) {
+            var cards: [[String: Any]] = []
+            for link in departments[department]! {
+                let url = link.url(baseURL: baseURL, secret: secret)
+                guard let qr = QRCode.svg(url) else {
+                    throw DiagnosticsError([.error("base_url is too long for a QR code on the print sheets",
+                                                   at: SourceLocation(file: "content/site.yaml"),
+                                                   hint: "a QR code holds at most 2,331 bytes; use a shorter address")])
+                }
+                var card: [String: Any] = ["name": link.member.name, "qr": qr, "url": url]
+                if !department.isEmpty { card["dept"] = department }
+                cards.append(card)
+            }
+            let pages = stride(from: 0, to: cards.count, by: cardsPerPage).map { start in
+                ["cards": Array(cards[start..<min(start + cardsPerPage, cards.count)])]
+            }
+            let context: [String: Any] = [
+                "site": site.name, "union": site.union, "department": department.isEmpty ? unassigned : department,
+                "count": cards.count, "pages": pages, "instruction": instruction,
+            ]
+            sheets.append(Sheet(fileName: file, html: Data(template.render(context).utf8)))
+        }
+        return sheets
+    }
+
+    /// Without `base_url` there are no sheets; say so once, and only when some member with pages
+    /// has neither phone nor e-mail, the members the sheets are for.
+    public static func warning(_ links: [SitePlan.MemberLink], site: SiteConfig) -> Diagnostic? {
+        guard site.baseURL == nil else { return nil }
+        let unreachable = links.filter { $0.member.phone.isEmpty && $0.member.email.isEmpty }
+        guard let first = unreachable.first else { return nil }
+        return .warning("no print sheets: \(unreachable.count) member(s) with pages have neither phone nor e-mail "
+                        + "(first: \(first.member.id.rawValue)), and a QR code needs the full link",
+                        at: SourceLocation(file: "content/site.yaml"),
+                        hint: "set base_url to the address where public/ is served, then private/print/ holds a card per member")
+    }
+}
