@@ -96,11 +96,13 @@ let package = Package(
 // see them, or linking them would fail. They use `@testable import Lantern` (the fuzz build
 // passes `-enable-testing`) and so add nothing to the library's surface. See Fuzz/README.md.
 if Context.environment["LANTERN_FUZZ"] == "1" {
-    package.targets.append(.target(name: "FuzzSupport", dependencies: ["Lantern"], path: "Fuzz/Support"))
+    let layers: [Target.Dependency] = ["LanternModel", "LanternLoading", "LanternChecking", "LanternPlanning", "LanternRendering",
+                                       "LanternWriting", "Lantern"]
+    package.targets.append(.target(name: "FuzzSupport", dependencies: layers, path: "Fuzz/Support"))
     for name in ["FuzzCSV", "FuzzFrontMatter", "FuzzGreeting"] {
         // `-parse-as-library`: else Swift gives the executable a `main` of its own, which wins
         // over libFuzzer's and exits at once without fuzzing.
-        package.targets.append(.executableTarget(name: name, dependencies: ["Lantern", "FuzzSupport"], path: "Fuzz/\(name)",
+        package.targets.append(.executableTarget(name: name, dependencies: layers + ["FuzzSupport"], path: "Fuzz/\(name)",
                                                  swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
         package.products.append(.executable(name: name, targets: [name]))
     }

@@ -1,6 +1,12 @@
 import Foundation
 @testable import FuzzSupport
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// Any bytes as `content/roster.csv` and as `content/catalog.csv`: each loader returns rows or
 /// diagnostics (see `LoaderContract`), and the rows it returns keep their promises.

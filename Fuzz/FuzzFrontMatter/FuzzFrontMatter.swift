@@ -1,6 +1,12 @@
 import Foundation
 @testable import FuzzSupport
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// Any bytes as a theme, a letter and a care-menu package (front matter + Markdown), and as
 /// `site.yaml` and a policy file (plain YAML): each loader returns a value or diagnostics

@@ -1,6 +1,12 @@
 import Foundation
 @testable import FuzzSupport
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// The input's first line, with hostile markup forced in, is a member's name, department and
 /// city; the rest is a theme's greeting (Markdown with Mustache variables). The greeting is

@@ -1,5 +1,11 @@
 import Foundation
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// The promise every loader makes, checked on each fuzz input: it returns a value, or it throws
 /// diagnostics with at least one error, and every diagnostic names the file, a message, and a

@@ -133,11 +133,12 @@ final class StageClock: @unchecked Sendable {
             let end = ContinuousClock.now
             var lines = ["timings:"]
             var previous = (name: "start", at: start)
+            let width = max(14, marks.map(\.0.count).max() ?? 0)
             for mark in marks + [("end", end)] {
-                lines.append("  \(previous.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(Self.seconds(mark.at - previous.at))")
+                lines.append("  \(previous.name.padding(toLength: width, withPad: " ", startingAt: 0)) \(Self.seconds(mark.at - previous.at))")
                 previous = mark
             }
-            lines.append("  \("total".padding(toLength: 14, withPad: " ", startingAt: 0)) \(Self.seconds(end - start))")
+            lines.append("  \("total".padding(toLength: width, withPad: " ", startingAt: 0)) \(Self.seconds(end - start))")
             return lines.joined(separator: "\n") + "\n"
         }
     }

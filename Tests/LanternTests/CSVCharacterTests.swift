@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// Invisible characters that change what a value is or how it reads are refused in CSV fields,
 /// each at its own line and column (`CSVFieldCharacters`); tabs and the line breaks of quoted

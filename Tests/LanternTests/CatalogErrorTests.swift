@@ -1,5 +1,11 @@
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// Every bad `content/catalog.csv` is refused with an error at the exact line and column.
 ///

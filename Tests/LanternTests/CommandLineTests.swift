@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// The `lantern` executable itself: exit codes, what it prints, where. Runs the binary that
 /// `make test` builds first (`swift build --product lantern`).

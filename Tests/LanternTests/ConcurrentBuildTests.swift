@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// Two Lantern processes on one site take turns (`SiteLock`, `flock(2)` in the private folder
 /// and beside the output): `public/` is always exactly one build's output, `private/` belongs to

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// Input files must be UTF-8: other encodings are refused at the first bad byte; a byte-order
 /// mark and CRLF line breaks (both what Excel writes) are read as if they were not there. The

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// `Tests/Fixtures/escaping` puts `<script>`, `"`, `'` and `&` into the site name, a member's
 /// name, id and department, an item's name, category, supplier and description, a theme's

@@ -2,6 +2,12 @@ import CSV
 import Foundation
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// `ExcelCSV` writes what the CSV library writes, and the library reads it back exactly.
 @Suite struct ExcelCSVTests {

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// The catalog and the roster are read in the encodings Excel on Chinese Windows saves:
 /// 「CSV UTF-8(逗号分隔)」 (UTF-8 with a byte-order mark), 「CSV (逗号分隔)」 (GBK, read as its

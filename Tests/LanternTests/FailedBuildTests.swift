@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// Every deliberately invalid fixture (`Tests/Fixtures/invalid/`) that is an error, laid over a
 /// site that built: the build fails and neither `public/` nor `private/` changes. (The exact

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// End to end on `Tests/Fixtures/minimal`, whose expected pages are worked out by hand.
 @Suite struct FixtureSiteTests {

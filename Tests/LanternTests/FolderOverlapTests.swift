@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// The site, the output and the private folder must stay apart (`SiteFolders`): a build swaps
 /// its output away and publishes what it holds. Every overlap is an error before anything is

@@ -2,6 +2,12 @@ import CSV
 import Foundation
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// Catalog and roster values that a spreadsheet would run as formulas reach `links.csv`,
 /// `audit.csv` and `lantern links` as text: `'` before them, the field quoted (OWASP, "CSV

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// Inputs `make fuzz` found (Tests/Fixtures/fuzz/), each once a broken promise: every
 /// diagnostic points at a line and column that exist in the file it names.
@@ -53,11 +59,16 @@ import Testing
                                           slug: Slug("t"), artExists: { _ in false })
         #expect(loaded.0.title == "端午安康")
 
+        #expect(Self.compiled(loaded.0.greeting).template != nil)
+
         let broken = frontMatter + "\u{0C}b {{f"
-        do {
-            _ = try ThemeLoader.load(TextFile(displayPath: "content/themes/t.md", text: broken), slug: Slug("t"), artExists: { _ in false })
+        // The greeting is compiled by rendering, after the theme loads.
+        let theme = try ThemeLoader.load(TextFile(displayPath: "content/themes/t.md", text: broken), slug: Slug("t"), artExists: { _ in false }).0
+        let compiled = Self.compiled(theme.greeting)
+        if compiled.template != nil {
             Issue.record("an unfinished tag loaded")
-        } catch {
+        } else {
+            let error = DiagnosticsError(compiled.diagnostics)
             let location = try #require(error.errors.first?.location)
             #expect((location.line, location.column) == (8, 4))
             #expect(error.errors.first?.message.contains("ends inside a tag") == true)
@@ -77,5 +88,12 @@ import Testing
             #expect(error.location == SourceLocation(file: "content/themes/t.md", line: 4, column: 6))
             Self.expectInside(error, file.text)
         }
+    }
+
+    /// A theme's greeting compiled as a build compiles it (`SiteTemplates`).
+    static func compiled(_ greeting: MarkdownText) -> (template: Bool?, diagnostics: [Diagnostic]) {
+        var d = Diagnostics()
+        let template = Greeting.compile(greeting.text, file: greeting.file, firstLine: greeting.firstLine, into: &d)
+        return (template == nil ? nil : true, d.all)
     }
 }

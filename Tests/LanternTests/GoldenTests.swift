@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// One page of each kind from `Tests/Fixtures/minimal`, compared byte for byte with
 /// `Tests/LanternTests/Golden/`. Re-record after an intended change with

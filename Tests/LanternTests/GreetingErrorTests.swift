@@ -1,5 +1,11 @@
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// A theme's greeting is checked against its Markdown source, so problems are reported at the
 /// line of the `.md` file (after the front matter), not of the greeting alone.

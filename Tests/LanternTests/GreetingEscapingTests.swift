@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// No Markdown construct can turn a greeting's or a letter's text into a tag or an unescaped
 /// variable: libcmark once turned `&#123;{{name}}}` into `{{{name}}}` after the tags were

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// Rebuilds write only what changed: judged by each file's inode and modification time, which
 /// a rewrite changes and a carried-over (hard-linked) file keeps.

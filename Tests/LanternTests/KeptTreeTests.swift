@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// After the swap the old output stays as the next staging folder, and the next build brings it
 /// up to date instead of staging a new tree (`StagedOutput`). Every build must still publish

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// A build killed with SIGKILL at any point leaves `public/` exactly as the last successful build
 /// left it; once the swap has happened, it is exactly the new site. Drives the real `lantern`

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// The festival calendar: the committed `LunarTable` against lunar-python's own output, against
 /// dates typed by hand from published calendars, and the rules for lunar birthdays.

@@ -1,5 +1,11 @@
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 @Suite struct MoneyTests {
     @Test(arguments: [("128", 12800), ("128.5", 12850), ("128.50", 12850), ("0.01", 1), ("0", 0), ("15.9", 1590)])

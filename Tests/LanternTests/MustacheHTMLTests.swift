@@ -1,5 +1,11 @@
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// Every template Lantern parses escapes `{{x}}` byte by byte, and the pragma that selects that
 /// escaping renders as nothing.

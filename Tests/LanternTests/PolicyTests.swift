@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// One test per union-fund rule, on `Tests/Fixtures/minimal` and its policy
 /// (`content/policy.yaml`: dragon-boat, womens-day for F ≤ ¥100, birthday ≤ ¥300, annual ≤ ¥1000).

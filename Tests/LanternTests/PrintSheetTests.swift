@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// `private/print/<department>.html`: one card per member with pages, whose QR code a phone
 /// decodes to the member's link in `private/links.csv`. Decoding uses rsvg-convert and zbarimg

@@ -2,6 +2,12 @@ import Foundation
 import Crypto
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// Personal data stays on the member's own pages, and with encryption on, off the host entirely.
 @Suite struct PrivacyTests {

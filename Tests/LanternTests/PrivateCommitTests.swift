@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// The private files of a build (links.csv, the audit, print sheets, the build state) are
 /// committed with the swap of `public/`: either all of a build's outputs are in place, or the
@@ -53,7 +59,7 @@ import Testing
         let again = site.failure(today: Self.today)
         let error = try only(.error, containing: "could not be put in place", in: again)
         #expect(error.message == "the last build published \(site.output.path), but \(links.path) could not be put in place: Is a directory")
-        #expect(error.location == Lantern.SourceLocation(file: links.path))
+        #expect(error.location == LanternModel.SourceLocation(file: links.path))
 
         try FileManager.default.removeItem(at: links)
         let fixed = try site.build(today: Self.today)

@@ -2,6 +2,12 @@ import Foundation
 import Crypto
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// With `privacy.encrypt: true` a member page is its layout around a sealed part, rendered
 /// apart (`TemplateSet+Sealing.swift`): whatever the layout looks like, the member's data is
@@ -24,7 +30,7 @@ import Testing
     }
 
     /// `file:line:column` of the first `needle` in the site's `file`.
-    static func location(of needle: String, in site: TestSite, _ file: String) throws -> Lantern.SourceLocation {
+    static func location(of needle: String, in site: TestSite, _ file: String) throws -> LanternModel.SourceLocation {
         let text = try site.read(file)
         let before = try #require(text.range(of: needle).map { text[..<$0.lowerBound] }, "no `\(needle)` in \(file)")
         let lines = before.split(separator: "\n", omittingEmptySubsequences: false)
@@ -117,7 +123,7 @@ import Testing
     }
 
     /// Pages whose member part cannot be told apart: the build fails, nothing is published.
-    static let unsealable: [(name: String, message: String, location: Lantern.SourceLocation, edit: @Sendable (TestSite) throws -> Void)] = [
+    static let unsealable: [(name: String, message: String, location: LanternModel.SourceLocation, edit: @Sendable (TestSite) throws -> Void)] = [
         ("a member page without a layout", "templates/member.mustache does not inherit a layout", at("templates/member.mustache", 1, 1),
          { try $0.write("templates/member.mustache", "<!doctype html>\n<title>{{page_title}}</title>\n<h1>{{member.name}}</h1>\n") }),
         ("a layout without a content block", "templates/layout.mustache has no {{$content}} block", at("templates/layout.mustache", 1, 1),
@@ -173,7 +179,8 @@ import Testing
     @Test func everyMemberPageKeyIsSharedOrPersonal() throws {
         let checked = try CheckedSite.check(SiteContent.load(site: TestSite.repository))
         let plan = SitePlan.make(checked, today: Day(Self.today)!, secret: Secret(TestSite.secret))
-        let renderer = Renderer(site: checked, today: Day(Self.today)!, secret: Secret(TestSite.secret))
+        let renderer = Renderer(site: checked, templates: try SiteTemplates.compile(checked.content), today: Day(Self.today)!,
+                                secret: Secret(TestSite.secret))
         #expect(PageContext.shellKeys.isDisjoint(with: PageContext.personalKeys))
         var keys = Set<String>()
         for member in plan.members { for page in member.pages { keys.formUnion(renderer.contexts.context(for: page).keys) } }

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// The site secret is never replaced behind the admin's back (`SiteSecret`): a damaged, weak,
 /// missing or different secret is an error naming the way out, and only `--rotate-secret`
@@ -61,7 +67,7 @@ import Testing
 
         let error = try only(.error, containing: "private/secret.key cannot be used", in: Self.failure(site))
         #expect(error.message.contains(reason), "\(name): \(error.message)")
-        #expect(error.location == Lantern.SourceLocation(file: key.path))
+        #expect(error.location == LanternModel.SourceLocation(file: key.path))
         let hint = try #require(error.hint)
         #expect(hint.contains("restore private/secret.key from your backup"), "\(name)")
         #expect(hint.contains("lantern build --rotate-secret") && hint.contains("the links of all 5 members change"), "\(name): \(hint)")

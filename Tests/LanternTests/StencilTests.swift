@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// Member pages rendered through stencils are byte for byte what Mustache renders page by page.
 @Suite struct StencilTests {

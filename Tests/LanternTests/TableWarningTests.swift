@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// A catalog or roster that loads but is most likely not what the admin meant is a warning, not
 /// silence: a header line with no rows; a hire date or birthday after the day of the build.

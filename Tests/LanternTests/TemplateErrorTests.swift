@@ -1,5 +1,11 @@
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// Template mistakes are reported at the `{{` of the tag at fault in `templates/…`, with 1-based
 /// columns that count Unicode scalars (as everywhere else), whatever the line endings.

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// Templates and greetings that would make swift-mustache recurse without end (a partial that
 /// includes itself) or too deep (hundreds of nested sections, long chains of partials) are

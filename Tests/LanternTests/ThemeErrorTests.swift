@@ -1,5 +1,11 @@
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// Every bad theme file (`content/themes/<slug>.md`) is reported at its line and column in the
 /// `.md` file: the front matter starts on line 2, the greeting after the closing `---`.

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// A value of the wrong kind in any YAML input (theme, letter, menu package, site.yaml, policy)
 /// is an error at the value's own line and column, whether or not the loader reads that key;

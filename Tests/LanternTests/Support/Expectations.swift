@@ -1,10 +1,16 @@
 import Foundation
 import Testing
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
-/// `path:line:column` as a `Lantern.SourceLocation` (Swift Testing has a `SourceLocation` of its own).
-func at(_ file: String, _ line: Int, _ column: Int) -> Lantern.SourceLocation {
-    Lantern.SourceLocation(file: file, line: line, column: column)
+/// `path:line:column` as a `LanternModel.SourceLocation` (Swift Testing has a `SourceLocation` of its own).
+func at(_ file: String, _ line: Int, _ column: Int) -> LanternModel.SourceLocation {
+    LanternModel.SourceLocation(file: file, line: line, column: column)
 }
 
 /// The one diagnostic of `severity` whose message contains `text`; fails the test if there is not exactly one.

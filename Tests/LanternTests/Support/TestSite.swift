@@ -1,5 +1,11 @@
 import Foundation
 @testable import Lantern
+@testable import LanternChecking
+@testable import LanternLoading
+@testable import LanternModel
+@testable import LanternPlanning
+@testable import LanternRendering
+@testable import LanternWriting
 
 /// A site copied into a fresh temporary folder, built there, and inspected by tests.
 ///
