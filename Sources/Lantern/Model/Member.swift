@@ -29,6 +29,8 @@ public struct Member: Sendable {
     /// day of the build (`RosterDates`).
     public var birthdayLocation: SourceLocation? = nil
     public var hireDateLocation: SourceLocation? = nil
+    /// Where `city` is written, for the warning about a city no shop item is delivered to.
+    public var cityLocation: SourceLocation? = nil
 
     /// Whole years since `hireDate` on `today`, or `nil` when the hire date is unknown.
     public func yearsOfService(on today: Day) -> Int? {
