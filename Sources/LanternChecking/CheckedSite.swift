@@ -31,6 +31,7 @@ public struct CheckedSite: Sendable {
                 Compliance.exclusion(of: $0, from: theme, rule: rule, policy: policy) == nil
             }
         }
+        d.append(contentsOf: Eligibility.uncoveredCities(themes, shopItems: shopItems, roster: content.roster))
         let audit = Audit.make(themes: themes, catalog: content.catalog, roster: content.roster, letters: content.letters, policy: policy)
         var reported = Set<String>()
         for line in audit.items where line.byPolicy && reported.insert(line.sku).inserted {

@@ -89,10 +89,15 @@ enum ContentFolder {
     }
 
     /// A folder inside a content folder: each file in it is named, since none of them is read.
-    /// `visited` holds the real paths of folders already listed, so a link back up is listed once.
+    /// `visited` holds the real paths of folders already listed, so a link back up is listed once
+    /// (and named itself: its files are those of the folder it links to).
     private static func subfolder(_ folder: URL, displayPath: String, parent: String, kind: String,
                                   visited: inout Set<String>, into d: inout Diagnostics) {
-        guard visited.insert(folder.resolvingSymlinksInPath().path).inserted else { return }
+        guard visited.insert(folder.resolvingSymlinksInPath().path).inserted else {
+            d.warning("`\(displayPath)` is not read: it links to a folder listed already", at: SourceLocation(file: displayPath),
+                      hint: "remove the link; the folder it leads to is checked under its own name")
+            return
+        }
         for name in entries(of: folder, displayPath: displayPath, into: &d) {
             let url = folder.appending(path: name)
             let shown = "\(displayPath)/\(name)"

@@ -60,7 +60,7 @@ enum RosterLoader {
                 language: language.isEmpty ? "zh-CN" : language, status: status,
                 tags: Set(c.list("tags", row)), location: row.location,
                 birthdayLocation: birthday.map { _ in c.location("birthday", row) },
-                hireDateLocation: hireDate.map { _ in c.location("hire_date", row) }))
+                hireDateLocation: hireDate.map { _ in c.location("hire_date", row) }, cityLocation: c.location("city", row)))
         }
         try diagnostics.throwIfErrors()
         return (members, diagnostics.warnings)

@@ -70,6 +70,26 @@ import Testing
         #expect(errors.count == 1)
     }
 
+    @Test(arguments: ["0", "0.00"])
+    func zeroBudgetWarnsAtTheValue(budget: String) throws {
+        let site = try TestSite("minimal")
+        try Self.writeTheme(site) { $0.replacingOccurrences(of: "budget: 200", with: "budget: \(budget)") }
+        let result = try site.build(today: "2026-06-10")
+        let warning = try only(.warning, containing: "budget is 0: members can choose nothing", in: result.warnings)
+        #expect(warning.location == at(Self.theme, 7, 9))
+        #expect(warning.hint == "give the yuan per member, e.g. `budget: 200`")
+        // The other themes' budgets are not 0: one warning only.
+        #expect(result.warnings.filter { $0.message.contains("budget is 0") }.count == 1)
+        let run = try CommandLineTests.lantern(["check", "--site", site.site.path, "--today", "2026-06-10"])
+        #expect(run.stderr.contains("content/themes/dragon-boat.md:7:9: warning: budget is 0: members can choose nothing"))
+    }
+
+    @Test func nonZeroBudgetHasNoZeroBudgetWarning() throws {
+        let site = try TestSite("minimal")
+        try Self.writeTheme(site) { $0.replacingOccurrences(of: "budget: 200", with: "budget: 0.01") }
+        #expect(!(try site.build(today: "2026-06-10")).warnings.contains { $0.message.contains("budget is 0") })
+    }
+
     @Test func tagsMatchingNoCatalogItemWarnAtTheTagsKey() throws {
         let site = try TestSite("minimal", overlay: "invalid/theme-tags-match-nothing")
         let warnings = try site.build(today: "2026-06-10").warnings

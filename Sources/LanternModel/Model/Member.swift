@@ -29,8 +29,10 @@ public struct Member: Sendable {
     /// day of the build (`RosterDates`).
     public var birthdayLocation: SourceLocation? = nil
     public var hireDateLocation: SourceLocation? = nil
+    /// Where `city` is written, for the warning about a city no shop item is delivered to.
+    public var cityLocation: SourceLocation? = nil
 
-    public init(id: MemberID, name: String, department: String, gender: Gender? = nil, birthday: Birthday? = nil, hireDate: Day? = nil, city: String, email: String, phone: String, language: String, status: Status, tags: Set<String>, location: SourceLocation, birthdayLocation: SourceLocation? = nil, hireDateLocation: SourceLocation? = nil) {
+    public init(id: MemberID, name: String, department: String, gender: Gender? = nil, birthday: Birthday? = nil, hireDate: Day? = nil, city: String, email: String, phone: String, language: String, status: Status, tags: Set<String>, location: SourceLocation, birthdayLocation: SourceLocation? = nil, hireDateLocation: SourceLocation? = nil, cityLocation: SourceLocation? = nil) {
         self.id = id
         self.name = name
         self.department = department
@@ -46,6 +48,7 @@ public struct Member: Sendable {
         self.location = location
         self.birthdayLocation = birthdayLocation
         self.hireDateLocation = hireDateLocation
+        self.cityLocation = cityLocation
     }
 
     /// Whole years since `hireDate` on `today`, or `nil` when the hire date is unknown.
