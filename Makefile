@@ -5,7 +5,7 @@ SWIFT ?= swift
 TODAY ?= 2026-06-10
 LANTERN = .build/debug/lantern
 
-.PHONY: site test deps build bench fuzz clean
+.PHONY: site test lint deps build bench fuzz clean
 
 deps:
 	@scripts/install-deps.sh
@@ -19,8 +19,12 @@ site: build
 	@echo "Open public/index.html (portal, shops, care menu)."
 	@echo "Member pages: see private/links.csv for each member's personal link (never publish private/)."
 
+# Each library target imports only the ones before it (also a test, LayerTests).
+lint:
+	@scripts/check-layers
+
 # Swift tests, then the browser tests (headless Chromium against the real binary).
-test: build
+test: build lint
 	$(SWIFT) test
 	@scripts/install-test-deps.sh
 	python3 -m pytest Tests/browser

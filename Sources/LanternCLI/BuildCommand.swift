@@ -79,6 +79,8 @@ struct BuildCommand: ParsableCommand {
 
 /// Progress as the build goes: on a terminal, the stage and a live count
 /// (`[5/6] member pages 41,200/100,000`); otherwise nothing until the one summary line.
+/// `@unchecked Sendable` is safe: `line` is read and written only inside `lock`, which also keeps
+/// two threads' writes to the terminal from interleaving (so it is not a `Locked` value).
 final class ProgressDisplay: @unchecked Sendable {
     enum Mode { case terminal, summary, quiet }
 
@@ -118,18 +120,18 @@ final class ProgressDisplay: @unchecked Sendable {
 }
 
 /// How long each stage of a build took (`--timings`).
-final class StageClock: @unchecked Sendable {
-    private let lock = NSLock()
+final class StageClock: Sendable {
     private let start = ContinuousClock.now
-    private var marks: [(name: String, at: ContinuousClock.Instant)] = []
+    private let recorded = Locked<[(name: String, at: ContinuousClock.Instant)]>([])
 
     func note(_ event: Build.Event) {
         guard case .stage(_, _, let name) = event else { return }
-        lock.withLock { marks.append((name, .now)) }
+        recorded.update { $0.append((name, .now)) }
     }
 
     func report() -> String {
-        lock.withLock {
+        let marks = recorded.value
+        do {
             let end = ContinuousClock.now
             var lines = ["timings:"]
             var previous = (name: "start", at: start)

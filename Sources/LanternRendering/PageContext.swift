@@ -4,8 +4,9 @@ import LanternModel
 import LanternPlanning
 
 /// The Mustache context of each page kind; README's template section documents every field.
-/// Read-only once made (the cached theme contexts hold only strings, numbers and dictionaries
-/// of them), so renderers on several threads share it.
+/// `@unchecked Sendable` because the cached theme contexts are `[String: Any]` (swift-mustache
+/// takes `Any`): safe, since they hold only strings, numbers and dictionaries of them and are
+/// never changed once made, so renderers on several threads share them read-only.
 public struct PageContext: @unchecked Sendable {
     public let site: SiteConfig
     let today: Day

@@ -1,4 +1,5 @@
 import Foundation
+import LanternModel
 
 /// Renders many pages of the same shape fast: the template is rendered once per shape with
 /// placeholders in place of every text value, and each page then only fills the placeholders.
@@ -12,8 +13,8 @@ import Foundation
 /// Templates that transform text values (`uppercased(x)` …) cannot be rendered this way:
 /// `StencilCache.allows` says whether a set of templates is safe, and the caller falls back to
 /// rendering each page with Mustache. Tests compare both ways byte for byte.
-final class StencilCache: @unchecked Sendable {
-    private struct Stencil {
+final class StencilCache: Sendable {
+    private struct Stencil: Sendable {
         var literals: [String]
         /// For each hole between literals: the value index, and whether to escape it.
         var holes: [(index: Int, escaped: Bool)]
@@ -21,8 +22,7 @@ final class StencilCache: @unchecked Sendable {
         var size: Int
     }
 
-    private var stencils: [String: Stencil?] = [:]
-    private let lock = NSLock()
+    private let stencils = Locked<[String: Stencil?]>([:])
 
     private static let open: Unicode.Scalar = "\u{E000}", close: Unicode.Scalar = "\u{E001}"
 
@@ -65,14 +65,14 @@ final class StencilCache: @unchecked Sendable {
             if !constant.contains(key) { Self.collect(context[key]!, &values, &shape) }
             shape += ","
         }
-        let stencil: Stencil? = lock.withLock { stencils[shape] } ?? {
+        let stencil: Stencil? = stencils.value[shape] ?? {
             // First context of this shape: render it with placeholders, numbered in the order
             // `collect` found the values.
             var next = 0
             var abstract: [String: Any] = [:]
             for key in keys { abstract[key] = constant.contains(key) ? context[key]! : Self.placeholders(context[key]!, &next) }
             let made = Self.make(render(abstract), count: values.count)
-            lock.withLock { stencils[shape] = .some(made) }
+            stencils.update { $0[shape] = .some(made) }
             return made
         }()
         guard let stencil else { return nil }

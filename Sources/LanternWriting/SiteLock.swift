@@ -10,10 +10,8 @@ import LanternModel
 /// are committed; commands that only read (`check`, `links`, later `serve`) share the private
 /// folder's lock with each other. The holder of an exclusive lock writes its pid into the file,
 /// so that a process waiting can say whom it waits for, and empties it when it is done.
-public final class SiteLock: @unchecked Sendable {
-    // Safe to share: the descriptors are only used under the lock below.
-    private var descriptors: [(fd: Int32, exclusive: Bool)] = []
-    private let lock = NSLock()
+public final class SiteLock: Sendable {
+    private let descriptors = Locked<[(fd: Int32, exclusive: Bool)]>([])
 
     private init() {}
 
@@ -70,7 +68,7 @@ public final class SiteLock: @unchecked Sendable {
     /// Turns a shared lock into an exclusive one (to finish what a killed build left), waiting
     /// for the other readers.
     public func makeExclusive(waiting: (String) -> Void) throws(DiagnosticsError) {
-        let fds = lock.withLock { descriptors.map(\.fd) }
+        let fds = descriptors.value.map(\.fd)
         for fd in fds where flock(fd, LOCK_EX | LOCK_NB) != 0 {
             waiting("waiting for other Lantern commands using this site to finish...")
             while flock(fd, LOCK_EX) != 0 && errno == EINTR {}
@@ -79,13 +77,13 @@ public final class SiteLock: @unchecked Sendable {
 
     /// Releases the locks (also at deinit); an exclusive holder's pid is removed first.
     public func release() {
-        lock.withLock {
-            for (fd, exclusive) in descriptors {
+        descriptors.update { held in
+            for (fd, exclusive) in held {
                 if exclusive { ftruncate(fd, 0) }
                 flock(fd, LOCK_UN)
                 close(fd)
             }
-            descriptors = []
+            held = []
         }
     }
 
@@ -128,7 +126,7 @@ public final class SiteLock: @unchecked Sendable {
             ftruncate(fd, 0)
             _ = pid.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
         }
-        lock.withLock { descriptors.append((fd, exclusive)) }
+        descriptors.update { $0.append((fd, exclusive)) }
     }
 
     /// The pid an exclusive holder wrote; nil when a reader holds it (or the holder has not

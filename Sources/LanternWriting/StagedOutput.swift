@@ -21,7 +21,10 @@ import LanternRendering
 /// Staged files share inodes with the output's (hard links), so no file in the staging folder
 /// is ever opened for writing: it is unlinked and created again (`FileSystem.create`).
 ///
-/// `put` and `reuse` may be called from several threads at once.
+/// `put` and `reuse` may be called from several threads at once. `@unchecked Sendable` is safe
+/// because every mutable property (`entries`, `reused`, `staged`, `report`, `stagingReady`,
+/// `swapped`, `folders`) is read and written only inside `lock`; the rest is `let`. (They are
+/// one lock's worth of state changed together, which is why they are not each a `Locked`.)
 public final class StagedOutput: @unchecked Sendable {
     public struct Report: Sendable, Equatable {
         /// Files new or changed since the last build (written, or found in the kept tree).

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+/// The library's targets follow the pipeline, and `scripts/check-layers` (run here, so by
+/// `make test`) keeps them so: a target that imports one after it, or one Package.swift does
+/// not list, fails.
+@Suite struct LayerTests {
+    static let script = TestSite.repository.appending(path: "scripts/check-layers")
+
+    struct Run { var status: Int32; var output: String }
+
+    static func check(_ root: URL, graph: Bool = false) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(filePath: "/usr/bin/env")
+        process.arguments = ["python3", script.path] + (graph ? ["--graph"] : []) + [root.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+    }
+
+    /// Package.swift and Sources/ copied to a temporary folder, to be broken there.
+    static func copy() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appending(path: "lantern-layers-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for name in ["Package.swift", "Sources"] {
+            try FileManager.default.copyItem(at: TestSite.repository.appending(path: name), to: root.appending(path: name))
+        }
+        return root
+    }
+
+    @Test func theRepositoryKeepsItsLayers() throws {
+        let run = try Self.check(TestSite.repository)
+        #expect(run.status == 0, "\(run.output)")
+        #expect(run.output.contains("LanternModel → LanternLoading → LanternChecking → LanternPlanning → LanternRendering → LanternWriting → Lantern"))
+    }
+
+    @Test func theGraphIsPrinted() throws {
+        let run = try Self.check(TestSite.repository, graph: true)
+        #expect(run.status == 0)
+        #expect(run.output.contains("LanternModel: (none)\n"))
+        #expect(run.output.contains("LanternLoading: LanternModel\n"))
+        #expect(run.output.contains("LanternRendering: LanternModel, LanternLoading, LanternChecking, LanternPlanning\n"))
+    }
+
+    @Test func importingALaterTargetFails() throws {
+        let root = try Self.copy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = root.appending(path: "Sources/LanternLoading/CatalogLoader.swift")
+        try ("import LanternRendering\n" + String(contentsOf: file, encoding: .utf8)).write(to: file, atomically: true, encoding: .utf8)
+        let run = try Self.check(root)
+        #expect(run.status == 1)
+        #expect(run.output.contains("Sources/LanternLoading/CatalogLoader.swift:1: LanternLoading imports LanternRendering, which comes after it"))
+    }
+
+    @Test func dependingOnALaterTargetInThePackageFails() throws {
+        let root = try Self.copy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let package = root.appending(path: "Package.swift")
+        let text = try String(contentsOf: package, encoding: .utf8)
+        let broken = text.replacingOccurrences(of: #".target(name: "LanternChecking", dependencies: ["LanternModel", "LanternLoading"])"#,
+                                               with: #".target(name: "LanternChecking", dependencies: ["LanternModel", "LanternLoading", "LanternWriting"])"#)
+        #expect(broken != text)
+        try broken.write(to: package, atomically: true, encoding: .utf8)
+        let run = try Self.check(root)
+        #expect(run.status == 1)
+        #expect(run.output.contains("Package.swift: LanternChecking depends on LanternWriting, which comes after it"))
+    }
+
+    @Test func aCLibraryImportedTwiceFails() throws {
+        let root = try Self.copy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = root.appending(path: "Sources/LanternRendering/Renderer.swift")
+        try ("import CCmark\n" + String(contentsOf: file, encoding: .utf8)).write(to: file, atomically: true, encoding: .utf8)
+        let run = try Self.check(root)
+        #expect(run.status == 1)
+        #expect(run.output.contains("CCmark is imported by 2 files"))
+    }
+}
