@@ -6,7 +6,6 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "lantern", targets: ["LanternCLI"]),
-        .library(name: "Lantern", targets: ["Lantern"]),
     ],
     dependencies: [
         // CLI parsing for the thin `lantern` executable.

@@ -2,41 +2,41 @@ import LanternModel
 
 /// What an auditor reads: per theme its occasion, window, budget, cap, eligible members and
 /// the money to plan; per theme and item whether it is shown, and the rule when it is not.
-public struct Audit: Sendable {
-    public struct ThemeLine: Sendable {
-        public var slug: String
-        public var title: String
-        public var occasion: String
+package struct Audit: Sendable {
+    package struct ThemeLine: Sendable {
+        package var slug: String
+        package var title: String
+        package var occasion: String
         /// `2026-06-19`, or `生日 birthday` for personal occasions.
-        public var date: String
-        public var window: String
-        public var budget: Money
-        public var cap: Money?
-        public var eligibleMembers: Int
+        package var date: String
+        package var window: String
+        package var budget: Money
+        package var cap: Money?
+        package var eligibleMembers: Int
         /// Budget × eligible members: what the union must plan for the theme.
-        public var plannedTotal: Money
+        package var plannedTotal: Money
     }
-public 
+package 
     struct ItemLine: Sendable {
-        public var theme: String
-        public var sku: String
-        public var name: String
-        public var category: String
-        public var price: Money
-        public var shown: Bool
-        public var reason: String
+        package var theme: String
+        package var sku: String
+        package var name: String
+        package var category: String
+        package var price: Money
+        package var shown: Bool
+        package var reason: String
         /// Hidden by a union-fund rule (rather than by the shop's own selection).
-        public var byPolicy: Bool
+        package var byPolicy: Bool
     }
 
-    public var policyName: String
-    public var policySource: String
-    public var annualCap: Money?
-    public var themes: [ThemeLine]
-    public var items: [ItemLine]
+    package var policyName: String
+    package var policySource: String
+    package var annualCap: Money?
+    package var themes: [ThemeLine]
+    package var items: [ItemLine]
     /// Personal letters and their recipients, counted only: the audit never names a reason.
-    public var letters: Int
-    public var letterRecipients: Int
+    package var letters: Int
+    package var letterRecipients: Int
 
     static func make(themes: [Theme], catalog: [Product], roster: [Member], letters: [Letter], policy: Policy) -> Audit {
         var themeLines: [ThemeLine] = []

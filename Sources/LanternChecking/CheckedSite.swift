@@ -3,18 +3,18 @@ import LanternModel
 
 /// The second stage: the loaded site with the policy applied. Themes carry the audience the
 /// policy allows, each theme has its compliant shop items, and the audit says why for each item.
-public struct CheckedSite: Sendable {
-    public var content: SiteContent
+package struct CheckedSite: Sendable {
+    package var content: SiteContent
     /// Themes in portal order (festivals by date, then birthdays), audiences narrowed by the policy.
-    public var themes: [Theme]
-    public var shopItems: [Slug: [Product]]
-    public var audit: Audit
-    public var warnings: [Diagnostic]
+    package var themes: [Theme]
+    package var shopItems: [Slug: [Product]]
+    package var audit: Audit
+    package var warnings: [Diagnostic]
 
     /// Fails on policy errors (occasion not allowed, budget above a cap, annual cap exceeded).
     /// With `strict`, an item hidden by a union-fund rule is an error too. With `today` (the day
     /// the site is built for), roster dates after it are warnings.
-    public static func check(_ content: SiteContent, strict: Bool = false, today: Day? = nil) throws(DiagnosticsError) -> CheckedSite {
+    package static func check(_ content: SiteContent, strict: Bool = false, today: Day? = nil) throws(DiagnosticsError) -> CheckedSite {
         var d = Diagnostics()
         d.append(contentsOf: content.warnings)
         if let today { d.append(contentsOf: RosterDates.check(content.roster, today: today)) }

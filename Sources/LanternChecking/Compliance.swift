@@ -1,7 +1,7 @@
 import LanternModel
 
 /// Applies the union-fund policy to items: which may be bought for a theme, and why not.
-public enum Compliance {
+package enum Compliance {
     /// Why an item is not in a theme's shop; `byPolicy` when a union-fund rule is the reason
     /// rather than the shop's own selection (tags, stock, budget).
     struct Exclusion: Sendable, Equatable {
@@ -10,7 +10,7 @@ public enum Compliance {
     }
 
     /// The reason for items a theme's shop does not carry at all; the HTML audit leaves these out.
-    public static let notTagged = "不属于本专区 not tagged for this theme"
+    package static let notTagged = "不属于本专区 not tagged for this theme"
 
     /// Why an item may never be bought with union funds under `policy`, or nil.
     static func violation(of item: Product, under policy: Policy) -> String? {

@@ -3,9 +3,9 @@ import LanternModel
 /// Which of a theme's shop items one member may pick; themes whose tags match nothing, and
 /// cities a theme's shop delivers nothing to.
 /// (Which items a shop offers at all is `Compliance.exclusion`.)
-public enum Eligibility {
+package enum Eligibility {
     /// The shop items delivered to `city`. Members of the same city share this list.
-    public static func items(_ shopItems: [Product], deliveredTo city: String) -> [Product] {
+    package static func items(_ shopItems: [Product], deliveredTo city: String) -> [Product] {
         shopItems.filter { $0.isAvailable(in: city) }
     }
 

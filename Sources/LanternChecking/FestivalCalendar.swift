@@ -2,7 +2,7 @@ import LanternModel
 
 /// One year's occasions with their days and whether the site's policy allows welfare on them:
 /// what `lantern calendar` prints.
-public struct FestivalCalendar: Sendable {
+package struct FestivalCalendar: Sendable {
     struct Row: Sendable {
         var occasion: Occasion
         /// Nil for personal occasions (birthdays).
@@ -13,7 +13,7 @@ public struct FestivalCalendar: Sendable {
     var year: Int
     var rows: [Row]
 
-    public init(year: Int, policy: Policy) throws(CalendarError) {
+    package init(year: Int, policy: Policy) throws(CalendarError) {
         self.year = year
         var rows: [Row] = []
         for occasion in Occasion.allCases {
@@ -25,13 +25,13 @@ public struct FestivalCalendar: Sendable {
     }
 
     /// `occasion,date,allowed`, one line per occasion.
-    public var csv: String {
+    package var csv: String {
         (["occasion,date,allowed"] + rows.map { "\($0.occasion.rawValue),\($0.day?.description ?? ""),\($0.allowed)" })
             .joined(separator: "\n") + "\n"
     }
 
     /// A table for people: date, Chinese and English name, whether welfare is allowed.
-    public var text: String {
+    package var text: String {
         var lines = ["\(year) 年节日 Occasions"]
         let width = rows.map(\.occasion.englishName.count).max() ?? 0
         for row in rows {

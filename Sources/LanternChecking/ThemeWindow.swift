@@ -2,16 +2,16 @@ import LanternModel
 
 /// When a theme is open: from `opens` days before its day to `closes` days after.
 extension Theme {
-    public enum Status: Sendable, Equatable { case upcoming, open, closed }
+    package enum Status: Sendable, Equatable { case upcoming, open, closed }
 
     /// The days the shop is open around a festival day.
-    public func window(around day: Day) -> ClosedRange<Day> {
+    package func window(around day: Day) -> ClosedRange<Day> {
         day.adding(days: -opens)...day.adding(days: closes)
     }
 
     /// The theme's status for the site as a whole. A birthday theme is always open:
     /// whether it is open for one member depends on that member's birthday.
-    public func status(on today: Day) -> Status {
+    package func status(on today: Day) -> Status {
         switch schedule {
         case .birthday: return .open
         case .fixed(let day):
@@ -26,7 +26,7 @@ extension Theme {
     /// For birthdays, the member's birthday in the previous, current and next year is tried so a
     /// window that crosses New Year works. See `Member.birthday(inYear:)` for 29 February and
     /// lunar birthdays.
-    public func occasionDay(for member: Member, on today: Day) -> Day? {
+    package func occasionDay(for member: Member, on today: Day) -> Day? {
         switch schedule {
         case .fixed(let day):
             return window(around: day).contains(today) ? day : nil

@@ -2,23 +2,23 @@ import Foundation
 import LanternModel
 
 /// Everything a site folder holds, loaded and checked for syntax; the first stage of a build.
-public struct SiteContent: Sendable {
-    public var config: SiteConfig
-    public var themes: [Theme]
-    public var menu: [MenuPackage]
-    public var letters: [Letter]
-    public var catalog: [Product]
-    public var roster: [Member]
-    public var policy: Policy
+package struct SiteContent: Sendable {
+    package var config: SiteConfig
+    package var themes: [Theme]
+    package var menu: [MenuPackage]
+    package var letters: [Letter]
+    package var catalog: [Product]
+    package var roster: [Member]
+    package var policy: Policy
     /// Every `templates/**/*.mustache`, read but not compiled: rendering compiles them.
-    public var templates: [TemplateFile]
+    package var templates: [TemplateFile]
     /// Files under `templates/assets/`, copied to `public/assets/` as they are.
-    public var assets: [URL]
-    public var assetsFolder: URL
-    public var warnings: [Diagnostic]
+    package var assets: [URL]
+    package var assetsFolder: URL
+    package var warnings: [Diagnostic]
 
     /// Loads every input, gathering the problems of all files before failing.
-    public static func load(site: URL) throws(DiagnosticsError) -> SiteContent {
+    package static func load(site: URL) throws(DiagnosticsError) -> SiteContent {
         let site = site.absoluteURL.standardizedFileURL
         var d = Diagnostics()
         func read(_ relative: String, _ encodings: TextFile.Encodings = .utf8) -> TextFile? {

@@ -1,13 +1,13 @@
 import Foundation
 
 /// Lists a site's input files in a stable order, so builds are deterministic.
-public enum SiteFiles {
+package enum SiteFiles {
     /// Files under `folder` (recursively) whose name ends in `.ext`, sorted by path; hidden files skipped.
     static func list(_ folder: URL, extension ext: String) -> [URL] {
         all(folder).filter { $0.pathExtension == ext }
     }
 
-    public static func all(_ folder: URL) -> [URL] {
+    package static func all(_ folder: URL) -> [URL] {
         guard let enumerator = FileManager.default.enumerator(
             at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
         var files: [URL] = []

@@ -3,7 +3,7 @@ import LanternModel
 
 extension Policy {
     /// The policy a site's `site.yaml` chooses, loaded on its own (for `lantern calendar`).
-    public static func load(site: URL) throws(DiagnosticsError) -> Policy {
+    package static func load(site: URL) throws(DiagnosticsError) -> Policy {
         let site = site.absoluteURL.standardizedFileURL
         let config = try SiteConfigLoader.load(TextFile.read(site.appending(path: "content/site.yaml"), displayPath: "content/site.yaml")).0
         let path = "content/\(config.policy)"

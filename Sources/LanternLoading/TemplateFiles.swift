@@ -3,12 +3,12 @@ import LanternModel
 
 /// One Mustache template of the site as read from `templates/`; rendering compiles them all
 /// (`TemplateSet`).
-public struct TemplateFile: Sendable {
+package struct TemplateFile: Sendable {
     /// The path under `templates/` without `.mustache`, as partials name it: `partials/item`.
-    public var name: String
+    package var name: String
     /// The path diagnostics name: `templates/partials/item.mustache`.
-    public var displayPath: String
-    public var text: String
+    package var displayPath: String
+    package var text: String
 }
 
 enum TemplateFiles {

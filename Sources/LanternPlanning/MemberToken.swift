@@ -15,8 +15,8 @@ enum MemberToken {
 /// The key that encrypts a member's pages when `privacy.encrypt` is on: HMAC-SHA256 of the
 /// member id under the site secret (a different message from the token's, so neither reveals
 /// the other). It travels only in the link's `#k=` fragment, which browsers never send.
-public enum MemberKey {
-    public static func key(for id: MemberID, secret: Secret) -> SymmetricKey {
+package enum MemberKey {
+    package static func key(for id: MemberID, secret: Secret) -> SymmetricKey {
         SymmetricKey(data: HMAC<SHA256>.authenticationCode(for: Data("page-key:\(id.rawValue)".utf8), using: secret.key))
     }
 

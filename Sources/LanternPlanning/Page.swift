@@ -1,16 +1,16 @@
 import LanternModel
 
 /// One page the build will write, with what it shows; its context is made at render time.
-public struct Page: Sendable {
+package struct Page: Sendable {
     /// The page kinds Lantern renders, each from the template of the same name.
-    public enum Kind: String, CaseIterable, Sendable {
+    package enum Kind: String, CaseIterable, Sendable {
         case portal, shop, member, storefront
         case itemList = "item-list"
         case menuIndex = "menu-index"
         case menuPackage = "menu-package"
     }
 
-    public enum Content: Sendable {
+    package enum Content: Sendable {
         case portal(open: [Theme], upcoming: [Theme])
         case shop(Theme, items: [Product])
         case memberHome(Member, cards: [Card], letters: [Letter])
@@ -23,18 +23,18 @@ public struct Page: Sendable {
 
     /// One open theme for one member, with the day it celebrates and the shared item list
     /// (a path from the site root) the member's storefront shows.
-    public struct Card: Sendable {
-        public var theme: Theme
-        public var day: Day
-        public var itemsPath: String
+    package struct Card: Sendable {
+        package var theme: Theme
+        package var day: Day
+        package var itemsPath: String
     }
 
     /// Path under the output folder, e.g. `m/<token>/dragon-boat-2026/index.html`.
-    public var path: String
-    public var content: Content
+    package var path: String
+    package var content: Content
 
     /// The relative prefix from this page back to the site root (`./`, `../../`).
-    public var root: String {
+    package var root: String {
         let depth = path.split(separator: "/").count - 1
         return depth == 0 ? "./" : String(repeating: "../", count: depth)
     }
@@ -47,7 +47,7 @@ public struct Page: Sendable {
         }
     }
 
-    public var kind: Kind {
+    package var kind: Kind {
         switch content {
         case .portal: .portal
         case .shop: .shop

@@ -7,30 +7,30 @@ import LanternModel
 /// The key is the UTF-8 bytes of the secret's text as written (the 64 hex digits of the file
 /// Lantern makes, not the 32 bytes they stand for): links made before these rules existed stay
 /// what they were. Where a secret comes from, and when it may change, is `SiteSecret`'s business.
-public struct Secret: Sendable, Equatable {
+package struct Secret: Sendable, Equatable {
     private let bytes: Data
 
     /// Uses `text` as it is, without checking it: tests and derivations. Secrets from the user
     /// go through `parse`.
     init(_ text: String) { bytes = Data(text.utf8) }
 
-    public var key: SymmetricKey { SymmetricKey(data: bytes) }
+    package var key: SymmetricKey { SymmetricKey(data: bytes) }
 
     /// A name for the secret that can be kept beside the links it made without revealing it:
     /// HMAC-SHA256 of a fixed message under the secret, first 128 bits, hex. Recorded in the
     /// build state, so a build can tell that the secret is not the one that made the links.
-    public var identity: String {
+    package var identity: String {
         HMAC<SHA256>.authenticationCode(for: Data("lantern-secret-id".utf8), using: key).prefix(16).hex
     }
 
     /// 256 random bits as 64 lower-case hex digits: the text of a `secret.key` Lantern makes.
-    public static func generate() -> (secret: Secret, text: String) {
+    package static func generate() -> (secret: Secret, text: String) {
         let text = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.hex
         return (Secret(text), text)
     }
 
     /// Why a text cannot be a secret.
-    public enum Weakness: Error, Equatable {
+    package enum Weakness: Error, Equatable {
         case empty
         /// Neither hex nor base64: a password or phrase, whose entropy cannot be known.
         case notHexOrBase64
@@ -39,7 +39,7 @@ public struct Secret: Sendable, Equatable {
         /// Long enough, but made of a handful of characters (`000…`, `abab…`): not random.
         case repetitive
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .empty: "it is empty"
             case .notHexOrBase64: "it is neither hex nor base64"
@@ -50,14 +50,14 @@ public struct Secret: Sendable, Equatable {
     }
 
     /// The accepted forms, what `Weakness` refuses and the command that makes a good one.
-    public static let formats = "hex (at least 64 digits) or base64 (at least 43 characters) of 32 random bytes"
-    public static let howToMake = "`openssl rand -hex 32`"
+    package static let formats = "hex (at least 64 digits) or base64 (at least 43 characters) of 32 random bytes"
+    package static let howToMake = "`openssl rand -hex 32`"
 
     /// A secret written by hand or by a tool: surrounding white space is dropped, and the rest
     /// must be `formats`. Random hex or base64 carries 4 or 6 bits a character, so these lengths
     /// are 256 bits; any other text (a password, a phrase) is refused, since its entropy is
     /// unknown and usually far less than its length suggests.
-    public static func parse(_ raw: String) -> Result<Secret, Weakness> {
+    package static func parse(_ raw: String) -> Result<Secret, Weakness> {
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return .failure(.empty) }
         let bytes: Int

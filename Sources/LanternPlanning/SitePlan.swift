@@ -6,23 +6,23 @@ import LanternModel
 /// Shared pages are few and listed in full. Member pages are many (100,000 members, several
 /// themes), so the plan keeps one small `MemberPlan` per member and the renderer makes the
 /// member's pages from it when their turn comes, keeping memory bounded.
-public struct SitePlan: Sendable {
+package struct SitePlan: Sendable {
     /// Pages every visitor may see: portal, shops, shared item lists, care menu.
-    public var shared: [Page]
+    package var shared: [Page]
     /// Members with pages, in roster order.
-    public var members: [MemberPlan]
+    package var members: [MemberPlan]
 
     /// One row per member with pages, for `private/links.csv`.
-    public var links: [MemberLink] { members.map { MemberLink(member: $0.member, path: $0.folder) } }
+    package var links: [MemberLink] { members.map { MemberLink(member: $0.member, path: $0.folder) } }
 
-    public struct MemberLink: Sendable {
-        public var member: Member
+    package struct MemberLink: Sendable {
+        package var member: Member
         /// Relative to the site root, e.g. `m/<token>/`.
         var path: String
 
         /// The member's full link: base URL (when set), folder, and, when pages are encrypted
         /// (`secret` given), the key fragment `#k=…`.
-        public func url(baseURL: String?, secret: Secret? = nil) -> String {
+        package func url(baseURL: String?, secret: Secret? = nil) -> String {
             (baseURL ?? "") + path + (secret.map { "#k=" + MemberKey.fragment(for: member.id, secret: $0) } ?? "")
         }
     }
@@ -31,7 +31,7 @@ public struct SitePlan: Sendable {
     /// menu; for each active member with an open theme or a letter, a home page (cards and
     /// letters) and one storefront per open theme; and for each open theme, one item list per
     /// delivery city its members live in, which those members' storefronts share.
-    public static func make(_ site: CheckedSite, today: Day, secret: Secret) -> SitePlan {
+    package static func make(_ site: CheckedSite, today: Day, secret: Secret) -> SitePlan {
         let content = site.content
         let themes = site.themes
         let open = themes.filter { $0.status(on: today) == .open }
@@ -74,18 +74,18 @@ public struct SitePlan: Sendable {
 }
 
 /// One member's pages: a home page with cards and letters, and a storefront per open theme.
-public struct MemberPlan: Sendable {
-    public var member: Member
+package struct MemberPlan: Sendable {
+    package var member: Member
     /// `m/<token>/`
     var folder: String
-    public var cards: [Page.Card]
+    package var cards: [Page.Card]
     var letters: [Letter]
 
-    public var pages: [Page] {
+    package var pages: [Page] {
         zip(paths, [.memberHome(member, cards: cards, letters: letters)] + cards.map { .storefront(member, $0) })
             .map { Page(path: $0, content: $1) }
     }
 
     /// The pages' paths, without making the pages.
-    public var paths: [String] { [folder + "index.html"] + cards.map { folder + "\($0.theme.slug)/index.html" } }
+    package var paths: [String] { [folder + "index.html"] + cards.map { folder + "\($0.theme.slug)/index.html" } }
 }

@@ -7,16 +7,16 @@ import LanternPlanning
 /// `@unchecked Sendable` because the cached theme contexts are `[String: Any]` (swift-mustache
 /// takes `Any`): safe, since they hold only strings, numbers and dictionaries of them and are
 /// never changed once made, so renderers on several threads share them read-only.
-public struct PageContext: @unchecked Sendable {
-    public let site: SiteConfig
+package struct PageContext: @unchecked Sendable {
+    package let site: SiteConfig
     let today: Day
-    public let menu: [MenuPackage]
+    package let menu: [MenuPackage]
     /// Art file names available under `assets/art/`, and item images under `assets/images/`.
-    public let images: Set<String>
+    package let images: Set<String>
     /// Renders greetings and letters once per shape; nil renders each with Mustache.
     var stencils: StencilCache? = nil
     /// Greetings by theme and letters by slug, compiled; menu package descriptions as HTML.
-    public let greetings: [Slug: MustacheTemplate]
+    package let greetings: [Slug: MustacheTemplate]
     let letterBodies: [Slug: MustacheTemplate]
     let menuBodies: [Slug: String]
 

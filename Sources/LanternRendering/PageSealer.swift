@@ -44,7 +44,7 @@ final class SealedShells: Sendable {
     /// The shell of `key`, rendered by `render` (given the slot's value) the first time.
     /// A layout that does not show the slot exactly once is an error: the part would be lost or
     /// doubled, and the page is not written at all.
-    public func shell(_ key: String, kind: TemplateSet.Kind, layout: String,
+    package func shell(_ key: String, kind: TemplateSet.Kind, layout: String,
                render: (String) -> String) throws(DiagnosticsError) -> Shell {
         if let shell = shells.value[key] { return shell }
         let pieces = render(marker).components(separatedBy: marker)

@@ -6,8 +6,8 @@ import LanternPlanning
 
 /// Turns the plan into output files: shared pages, theme styles, host files and copied assets
 /// at once; member pages one member at a time, so a build of any size keeps memory bounded.
-public struct Renderer: Sendable {
-    public let site: CheckedSite
+package struct Renderer: Sendable {
+    package let site: CheckedSite
     let templates: SiteTemplates
     let today: Day
     let secret: Secret
@@ -16,10 +16,10 @@ public struct Renderer: Sendable {
     let stencils: StencilCache?
     /// Encrypted member pages around their sealed part, by kind, theme and depth.
     let shells = SealedShells()
-    public var content: SiteContent { site.content }
+    package var content: SiteContent { site.content }
 
     /// `stencils: false` renders every member page with Mustache (tests compare both ways).
-    public init(site: CheckedSite, templates: SiteTemplates, today: Day, secret: Secret, stencils: Bool = true) {
+    package init(site: CheckedSite, templates: SiteTemplates, today: Day, secret: Secret, stencils: Bool = true) {
         self.site = site
         self.templates = templates
         self.today = today
@@ -35,7 +35,7 @@ public struct Renderer: Sendable {
     }
 
     /// Everything that is not a member page.
-    public func renderShared(_ plan: SitePlan) throws(DiagnosticsError) -> [OutputFile] {
+    package func renderShared(_ plan: SitePlan) throws(DiagnosticsError) -> [OutputFile] {
         let (templates, contexts) = (templates.pages, contexts)
         // Few pages, but lists of a few thousand items each: on all cores too.
         var files: [OutputFile]
@@ -63,7 +63,7 @@ public struct Renderer: Sendable {
     /// One member's home page and storefronts, encrypted when the site says so. Each greeting
     /// is rendered once and shown on both pages. Throws only for an encrypted page whose layout
     /// cannot hold its sealed part.
-    public func render(_ member: MemberPlan) throws(DiagnosticsError) -> [OutputFile] {
+    package func render(_ member: MemberPlan) throws(DiagnosticsError) -> [OutputFile] {
         var greetings: [Slug: String] = [:]
         for card in member.cards { greetings[card.theme.slug] = contexts.greeting(card, member.member) }
         let key = content.config.encrypt ? MemberKey.key(for: member.member.id, secret: secret) : nil

@@ -7,15 +7,15 @@ import Mustache
 /// rendered once, member variables kept as tags: `Greeting`), and each care-menu package's
 /// description as HTML. Every problem is a diagnostic at its file, line and column, gathered
 /// from all files before failing.
-public struct SiteTemplates: Sendable {
-    public let pages: TemplateSet
+package struct SiteTemplates: Sendable {
+    package let pages: TemplateSet
     let greetings: [Slug: MustacheTemplate]
     let letters: [Slug: MustacheTemplate]
-    public let menuBodies: [Slug: String]
+    package let menuBodies: [Slug: String]
     /// Unknown variables in greetings and letters (they render empty).
-    public let warnings: [Diagnostic]
+    package let warnings: [Diagnostic]
 
-    public static func compile(_ content: SiteContent) throws(DiagnosticsError) -> SiteTemplates {
+    package static func compile(_ content: SiteContent) throws(DiagnosticsError) -> SiteTemplates {
         var d = Diagnostics()
         var pages: TemplateSet?
         do { pages = try TemplateSet.compile(content.templates, sealing: content.config.encrypt) } catch {

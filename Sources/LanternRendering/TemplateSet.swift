@@ -8,7 +8,7 @@ import Mustache
 ///
 /// Every `.mustache` file under `templates/` is registered by its path without the extension,
 /// as swift-mustache's own loader does: `templates/partials/item.mustache` is `partials/item`.
-public struct TemplateSet: Sendable {
+package struct TemplateSet: Sendable {
     /// The page kinds Lantern renders, each from the template of the same name.
     typealias Kind = Page.Kind
 

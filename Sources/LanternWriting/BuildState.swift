@@ -18,18 +18,18 @@ import Foundation
 /// The next state is committed with the build's other private files (`PrivateCommit`): it is
 /// staged in `private/pending/state/` before the swap and renamed into place after it, so the
 /// state in place always describes the output in place.
-public struct BuildState: Sendable {
-    public var files: [String: String] = [:]
-    public var members: [String: String] = [:]
-    public var inputs: [String: String] = [:]
+package struct BuildState: Sendable {
+    package var files: [String: String] = [:]
+    package var members: [String: String] = [:]
+    package var inputs: [String: String] = [:]
     /// The last build's warnings (`Diagnostic.stateLine`), repeated when nothing changed.
-    public var warnings: [String: String] = [:]
-    public var trees = TreeRecords()
-    public var stamps: [String: String] = [:]
+    package var warnings: [String: String] = [:]
+    package var trees = TreeRecords()
+    package var stamps: [String: String] = [:]
     /// Each private file by path inside the private folder, with its size.
-    public var privateFiles: [String: String] = [:]
+    package var privateFiles: [String: String] = [:]
 
-    public init(files: [String: String] = [:], members: [String: String] = [:], inputs: [String: String] = [:],
+    package init(files: [String: String] = [:], members: [String: String] = [:], inputs: [String: String] = [:],
                 warnings: [String: String] = [:], trees: TreeRecords = TreeRecords(), stamps: [String: String] = [:],
                 privateFiles: [String: String] = [:]) {
         self.files = files
@@ -44,7 +44,7 @@ public struct BuildState: Sendable {
     /// The `inputs` key of the digest of every input file, the day, the secret and Lantern's
     /// page version: when it matches, the build has nothing to do. Also kept alone in
     /// `site.digest`, so that check reads one line, not the whole state.
-    public static let siteKey = "*site"
+    package static let siteKey = "*site"
 
     /// Whether a Lantern before the commit journal died between writing its next state
     /// (`*.next`) and renaming it into place: then the state is a mix, and is dropped.
@@ -54,16 +54,16 @@ public struct BuildState: Sendable {
 
     /// The last successful build's site digest, read without loading the rest of the state;
     /// nil while a commit is pending (its state is not the one in place).
-    public static func siteDigest(in folder: URL) -> String? {
+    package static func siteDigest(in folder: URL) -> String? {
         guard !interrupted(in: folder), !PrivateCommit.isPending(in: folder.deletingLastPathComponent()) else { return nil }
         return try? String(contentsOf: folder.appending(path: "site.digest"), encoding: .utf8)
     }
 
-    public static let names = ["manifest.tsv", "members.tsv", "inputs.tsv", "warnings.tsv", "output.tsv", "kept.tsv", "stamps.tsv",
+    package static let names = ["manifest.tsv", "members.tsv", "inputs.tsv", "warnings.tsv", "output.tsv", "kept.tsv", "stamps.tsv",
                         "private.tsv", "site.digest"]
 
     /// `only` reads just those files (the rest stay empty).
-    public static func load(from folder: URL, only: Set<String>? = nil) -> BuildState {
+    package static func load(from folder: URL, only: Set<String>? = nil) -> BuildState {
         let fm = FileManager.default
         if interrupted(in: folder) {
             for name in names { try? fm.removeItem(at: folder.appending(path: name + ".next")) }
@@ -81,7 +81,7 @@ public struct BuildState: Sendable {
 
     /// Writes the state into `folder` (a commit's `pending/state/`), each file mode 0600: it
     /// names every member's token.
-    public func prepare(in folder: URL) throws {
+    package func prepare(in folder: URL) throws {
         try FileSystem.makePrivateFolder(folder.path)
         let tables = [files, members, inputs, warnings, trees.output?.table ?? [:], trees.kept?.table ?? [:], stamps, privateFiles]
         for (name, table) in zip(Self.names, tables) {

@@ -4,13 +4,13 @@
 /// before the swap), `swapped` (just after, before the private files are put in place), `commit`
 /// (the first of them in place). The library never reads the environment for these: the kill
 /// tests start the real `lantern`, whose `build` command turns `LANTERN_PAUSE_AT` into one.
-public struct Checkpoint: Sendable {
+package struct Checkpoint: Sendable {
     let body: @Sendable (String) -> Void
 
-    public init(_ body: @escaping @Sendable (String) -> Void) { self.body = body }
+    package init(_ body: @escaping @Sendable (String) -> Void) { self.body = body }
 
     /// No pauses: what every build uses unless a test asks.
-    public static let none = Checkpoint { _ in }
+    package static let none = Checkpoint { _ in }
 
-    public func reached(_ point: String) { body(point) }
+    package func reached(_ point: String) { body(point) }
 }

@@ -3,10 +3,10 @@ import Foundation
 /// File operations for the private folder, whose files must never be readable by others, not
 /// even for the moment between creating a file and changing its mode.
 extension FileSystem {
-    public enum SmallRead { case missing, failed(String), tooLarge, data(Data) }
+    package enum SmallRead { case missing, failed(String), tooLarge, data(Data) }
 
     /// Reads a file of at most `limit` bytes, telling a missing file from one that cannot be read.
-    public static func readSmall(_ path: String, limit: Int) -> SmallRead {
+    package static func readSmall(_ path: String, limit: Int) -> SmallRead {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             return errno == ENOENT ? .missing : .failed("it cannot be opened (\(String(cString: strerror(errno))))")
@@ -29,7 +29,7 @@ extension FileSystem {
     /// Writes a secret: into a new file created with mode 0600 (never wider, whatever the
     /// umask allows), synced, then linked into place. `replacing: false` never overwrites a file
     /// that is there (it appeared since the build looked: an error); `true` renames over it.
-    public static func createSecret(_ bytes: Data, at path: String, replacing: Bool) throws {
+    package static func createSecret(_ bytes: Data, at path: String, replacing: Bool) throws {
         let temporary = path + ".\(getpid())-\(UInt32.random(in: 0 ... .max)).new"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { throw Failure(description: "cannot create \(temporary): \(String(cString: strerror(errno)))") }
@@ -56,7 +56,7 @@ extension FileSystem {
 
     /// Keeps the file at `path` (if any) as `<path>.replaced-20260610-093000Z` by a hard link, so the
     /// file itself can then be replaced in one step.
-    public static func keepCopy(of path: String) throws {
+    package static func keepCopy(of path: String) throws {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         var now = time(nil), utc = tm()

@@ -3,7 +3,7 @@ import Foundation
 /// Plain POSIX file operations for the staging folder. Foundation's `Data.write` syncs every file
 /// to disk, which costs more than rendering at 300,000 files; staged files need no sync, since
 /// the folder swap, not the disk, is what makes publishing atomic.
-public enum FileSystem {
+package enum FileSystem {
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
@@ -36,7 +36,7 @@ public enum FileSystem {
     /// Replaces the file at `path` in one step: the bytes go to a temporary file beside it, which
     /// is then renamed over it, so a reader sees the old file or the new one, never a part.
     /// (Foundation's `.atomic` writes do the same but leave an empty folder in /tmp each time.)
-    public static func replace(_ bytes: Data, at path: String, mode: mode_t = 0o644) throws {
+    package static func replace(_ bytes: Data, at path: String, mode: mode_t = 0o644) throws {
         let temporary = path + ".lantern-tmp"
         try create(bytes, at: temporary, mode: mode)
         if rename(temporary, path) != 0 {
@@ -73,7 +73,7 @@ public enum FileSystem {
 
     /// Creates a folder only its owner can enter (0700), for private files; an existing folder
     /// (or a link to one) is left as it is.
-    public static func makePrivateFolder(_ path: String) throws {
+    package static func makePrivateFolder(_ path: String) throws {
         if mkdir(path, 0o700) == 0 { return }
         if errno == ENOENT {
             // A private folder's parents are ordinary folders; the folder itself is 0700 from the start.

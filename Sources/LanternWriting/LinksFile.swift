@@ -4,8 +4,8 @@ import LanternPlanning
 /// `private/links.csv`: each member with pages and their personal link, for mail merge.
 ///
 /// Written as `ExcelCSV`, so Excel on Chinese Windows opens it as is.
-public enum LinksFile {
-    public static func csv(_ links: [SitePlan.MemberLink], baseURL: String?, encryptedWith secret: Secret?) throws -> Data {
+package enum LinksFile {
+    package static func csv(_ links: [SitePlan.MemberLink], baseURL: String?, encryptedWith secret: Secret?) throws -> Data {
         try ExcelCSV.data(header: ["id", "name", "email", "phone", "url"], rows: links.map { link in
             [link.member.id.rawValue, link.member.name, link.member.email, link.member.phone,
              link.url(baseURL: baseURL, secret: secret)]
@@ -13,7 +13,7 @@ public enum LinksFile {
     }
 
     /// The same rows as JSON: `[{"id": …, "name": …, "email": …, "phone": …, "url": …}]`.
-    public static func json(_ links: [SitePlan.MemberLink], baseURL: String?, encryptedWith secret: Secret?) throws -> Data {
+    package static func json(_ links: [SitePlan.MemberLink], baseURL: String?, encryptedWith secret: Secret?) throws -> Data {
         let rows = links.map { link in
             ["id": link.member.id.rawValue, "name": link.member.name, "email": link.member.email,
              "phone": link.member.phone, "url": link.url(baseURL: baseURL, secret: secret)]

@@ -8,7 +8,7 @@ import LanternModel
 ///
 /// Hard-linking a file (the staging folder shares most files with the output) changes neither
 /// its inode nor its modification time, so a file carried over keeps its stamp.
-public enum OutputStamps {
+package enum OutputStamps {
     /// `inode:size:seconds.nanoseconds` of a regular file; nil for anything else or nothing.
     static func stamp(at path: String, in folder: Int32 = AT_FDCWD) -> String? {
         var info = stat()
@@ -17,7 +17,7 @@ public enum OutputStamps {
     }
 
     /// The stamps that still hold in `folder`: those of files removed or changed since are left out.
-    public static func intact(_ stamps: [String: String], in folder: URL) -> [String: String] {
+    package static func intact(_ stamps: [String: String], in folder: URL) -> [String: String] {
         let root = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard root >= 0 else { return [:] }
         defer { close(root) }

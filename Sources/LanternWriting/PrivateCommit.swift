@@ -19,12 +19,12 @@ import LanternRendering
 /// So the state in `private/state/` always belongs to the output it describes, and a build that
 /// finds its private files not all in place never says there is nothing to do. Nothing is
 /// synced to disk: like the swap, this holds against a killed process, not a power cut.
-public struct PrivateCommit: Sendable {
+package struct PrivateCommit: Sendable {
     let privateFolder: URL
 
-    public init(privateFolder: URL) { self.privateFolder = privateFolder }
+    package init(privateFolder: URL) { self.privateFolder = privateFolder }
 
-    public var folder: URL { privateFolder.appending(path: "pending") }
+    package var folder: URL { privateFolder.appending(path: "pending") }
     private var marker: URL { folder.appending(path: "commit.json") }
 
     /// What the marker says.
@@ -37,24 +37,24 @@ public struct PrivateCommit: Sendable {
     }
 
     /// A file that could not be put in place.
-    public struct Unplaced: Error {
+    package struct Unplaced: Error {
         var path: String
         var reason: String
     }
 
     /// Whether a commit is waiting (or a build stopped while staging one).
-    public static func isPending(in privateFolder: URL) -> Bool {
+    package static func isPending(in privateFolder: URL) -> Bool {
         access(PrivateCommit(privateFolder: privateFolder).folder.path, F_OK) == 0
     }
 
     /// Starts staging: an empty `pending/` (what a build that stopped before sealing left goes).
-    public func begin() throws {
+    package func begin() throws {
         try FileSystem.remove(folder.path)
         try FileSystem.makePrivateFolder(folder.path)
     }
 
     /// Writes one private file (mode 0600) at `relative` inside `pending/`.
-    public func stage(_ bytes: Data, at relative: String) throws {
+    package func stage(_ bytes: Data, at relative: String) throws {
         var parent = folder.path
         for part in relative.split(separator: "/").dropLast() {
             parent += "/" + part
@@ -64,7 +64,7 @@ public struct PrivateCommit: Sendable {
     }
 
     /// Declares the staged files complete, to be put in place once `output` is `generation`.
-    public func seal(output: URL, generation: String, sheets: [String]) throws {
+    package func seal(output: URL, generation: String, sheets: [String]) throws {
         let data = try JSONEncoder().encode(Seal(output: output.standardizedFileURL.path, generation: generation, sheets: sheets))
         try FileSystem.replace(data, at: marker.path, mode: 0o600)
     }
@@ -81,14 +81,14 @@ public struct PrivateCommit: Sendable {
     }
 
     /// After a build failed: drops `pending/` unless its swap happened (then it must be finished).
-    public func abandon() {
+    package func abandon() {
         if sealHolds() == nil { try? FileSystem.remove(folder.path) }
     }
 
     /// Puts every staged file in place (the build state last) and removes the sheets not sealed;
     /// every file that can be moved is. Returns those that could not, in which case the commit
     /// stays pending.
-    public func finish(checkpoint: Checkpoint = .none) -> [Unplaced] {
+    package func finish(checkpoint: Checkpoint = .none) -> [Unplaced] {
         guard let seal = readSeal() else { return [Unplaced(path: marker.path, reason: "the commit's marker is unreadable")] }
         var unplaced: [Unplaced] = []
         let sheetsFolder = privateFolder.appending(path: PrintSheets.folder).path
@@ -134,7 +134,7 @@ public struct PrivateCommit: Sendable {
 
     /// Settles what an earlier build left in `pending/` (see the type's steps); throws when
     /// files of a published build still cannot be put in place.
-    public static func settle(in privateFolder: URL) throws(DiagnosticsError) {
+    package static func settle(in privateFolder: URL) throws(DiagnosticsError) {
         let commit = PrivateCommit(privateFolder: privateFolder)
         guard isPending(in: privateFolder) else { return }
         guard let seal = commit.sealHolds() else {
@@ -146,7 +146,7 @@ public struct PrivateCommit: Sendable {
     }
 
     /// Why private files are not in place, naming the output that is already published.
-    public func failure(_ unplaced: [Unplaced], output: String, now: Bool) -> DiagnosticsError {
+    package func failure(_ unplaced: [Unplaced], output: String, now: Bool) -> DiagnosticsError {
         var error = DiagnosticsError(unplaced.map { file in
             .error("\(now ? "" : "the last build published ")\(output)\(now ? " holds the new site" : ""), but \(file.path) "
                    + "could not be put in place: \(file.reason)", at: SourceLocation(file: file.path),

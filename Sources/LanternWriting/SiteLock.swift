@@ -10,7 +10,7 @@ import LanternModel
 /// are committed; commands that only read (`check`, `links`, later `serve`) share the private
 /// folder's lock with each other. The holder of an exclusive lock writes its pid into the file,
 /// so that a process waiting can say whom it waits for, and empties it when it is done.
-public final class SiteLock: Sendable {
+package final class SiteLock: Sendable {
     private let descriptors = Locked<[(fd: Int32, exclusive: Bool)]>([])
 
     private init() {}
@@ -21,14 +21,14 @@ public final class SiteLock: Sendable {
     static func lockFile(in privateFolder: URL) -> URL { privateFolder.appending(path: "lantern.lock") }
 
     /// `.public.lantern-lock` beside `public/`.
-    public static func outputLockFile(for output: URL) -> URL {
+    package static func outputLockFile(for output: URL) -> URL {
         output.deletingLastPathComponent().appending(path: ".\(output.lastPathComponent).lantern-lock")
     }
 
     /// The locks of a build: the private folder is created (mode 0700) when missing, and the
     /// output's parent folder. `wait` false: fail at once when another process holds a lock;
     /// else `waiting` gets a line to show, and the build waits.
-    public static func forBuild(output: URL, privateFolder: URL, wait: Bool, waiting: (String) -> Void) throws(DiagnosticsError) -> SiteLock {
+    package static func forBuild(output: URL, privateFolder: URL, wait: Bool, waiting: (String) -> Void) throws(DiagnosticsError) -> SiteLock {
         do {
             try FileManager.default.createDirectory(at: privateFolder.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileSystem.makePrivateFolder(privateFolder.path)
@@ -47,7 +47,7 @@ public final class SiteLock: Sendable {
 
     /// Removes a private folder that a failed first build created only to hold its lock: the
     /// lock file, then the folder, if nothing else is in it.
-    public static func removeUnused(privateFolder: URL) {
+    package static func removeUnused(privateFolder: URL) {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: privateFolder.path)) ?? []
         guard entries == ["lantern.lock"] else { return }
         unlink(lockFile(in: privateFolder).path)
@@ -57,7 +57,7 @@ public final class SiteLock: Sendable {
     /// A shared lock on the private folder, for commands that only read. No lock when the
     /// folder does not exist (no build has run there); `create` false: nor when its lock file
     /// does not, so that nothing is written (`check`).
-    public static func forReading(privateFolder: URL, create: Bool, wait: Bool = true,
+    package static func forReading(privateFolder: URL, create: Bool, wait: Bool = true,
                                   waiting: (String) -> Void = { _ in }) throws(DiagnosticsError) -> SiteLock {
         let held = SiteLock()
         try held.take(lockFile(in: privateFolder), exclusive: false, create: create, optional: true, wait: wait, waiting: waiting,
@@ -67,7 +67,7 @@ public final class SiteLock: Sendable {
 
     /// Turns a shared lock into an exclusive one (to finish what a killed build left), waiting
     /// for the other readers.
-    public func makeExclusive(waiting: (String) -> Void) throws(DiagnosticsError) {
+    package func makeExclusive(waiting: (String) -> Void) throws(DiagnosticsError) {
         let fds = descriptors.value.map(\.fd)
         for fd in fds where flock(fd, LOCK_EX | LOCK_NB) != 0 {
             waiting("waiting for other Lantern commands using this site to finish...")
@@ -76,7 +76,7 @@ public final class SiteLock: Sendable {
     }
 
     /// Releases the locks (also at deinit); an exclusive holder's pid is removed first.
-    public func release() {
+    package func release() {
         descriptors.update { held in
             for (fd, exclusive) in held {
                 if exclusive { ftruncate(fd, 0) }

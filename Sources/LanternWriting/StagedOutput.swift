@@ -25,27 +25,27 @@ import LanternRendering
 /// because every mutable property (`entries`, `reused`, `staged`, `report`, `stagingReady`,
 /// `swapped`, `folders`) is read and written only inside `lock`; the rest is `let`. (They are
 /// one lock's worth of state changed together, which is why they are not each a `Locked`.)
-public final class StagedOutput: @unchecked Sendable {
-    public struct Report: Sendable, Equatable {
+package final class StagedOutput: @unchecked Sendable {
+    package struct Report: Sendable, Equatable {
         /// Files new or changed since the last build (written, or found in the kept tree).
-        public var written = 0
-        public var bytesWritten = 0
-        public var unchanged = 0
+        package var written = 0
+        package var bytesWritten = 0
+        package var unchanged = 0
         /// Unchanged files hard-linked from the output into the staging folder: all of them when
         /// staging starts empty, only those the kept tree has older versions of when it is kept.
         var linked = 0
-        public var removed = 0
+        package var removed = 0
 
-        public init() {}
+        package init() {}
     }
 
     let output: URL
     let staging: URL
     /// The manifest of the output, as the last build left it.
-    public let previous: [String: String]
+    package let previous: [String: String]
     /// The stamps of the output's files that are still as the last build left them
     /// (`OutputStamps.intact`): only those are carried over; the others are made again.
-    public let intact: [String: String]
+    package let intact: [String: String]
     /// The output's record, when it describes the folder there: then `previous` is what the
     /// output holds, and after the swap the state can vouch for it as the kept tree.
     let outputRecord: TreeRecord?
@@ -67,7 +67,7 @@ public final class StagedOutput: @unchecked Sendable {
 
     /// `recorded`: what the state says about the folders; `intact`: the stamps of the output's
     /// files that still hold.
-    public init(output: URL, previous: [String: String], intact: [String: String] = [:], recorded: TreeRecords = TreeRecords()) {
+    package init(output: URL, previous: [String: String], intact: [String: String] = [:], recorded: TreeRecords = TreeRecords()) {
         self.output = output
         self.staging = Self.stagingFolder(for: output)
         // The manifest is only trusted for the very folder it describes: not for another
@@ -81,7 +81,7 @@ public final class StagedOutput: @unchecked Sendable {
     }
 
     /// `.public.lantern-next` beside `public/`.
-    public static func stagingFolder(for output: URL) -> URL {
+    package static func stagingFolder(for output: URL) -> URL {
         output.deletingLastPathComponent().appending(path: ".\(output.lastPathComponent).lantern-next")
     }
 
@@ -93,7 +93,7 @@ public final class StagedOutput: @unchecked Sendable {
 
     /// Stages one output file: written when new or changed (unless the kept tree has these very
     /// bytes, e.g. a change undone), else linked at publish.
-    public func put(_ file: OutputFile) throws {
+    package func put(_ file: OutputFile) throws {
         let digest = Digest.of(file.bytes)
         if carried(file.path) == digest {
             lock.withLock { entries[file.path] = digest; reused.append(file.path); report.unchanged += 1 }
@@ -112,7 +112,7 @@ public final class StagedOutput: @unchecked Sendable {
     /// Keeps files of the last build without rendering them again (their inputs did not
     /// change): all of them, or none when the last build lacks any (then they are rendered and
     /// `put`, and must not be recorded twice).
-    public func reuse(_ paths: [String]) -> Bool {
+    package func reuse(_ paths: [String]) -> Bool {
         let digests = paths.compactMap { carried($0) }
         guard digests.count == paths.count else { return false }
         lock.withLock {
@@ -124,20 +124,20 @@ public final class StagedOutput: @unchecked Sendable {
     }
 
     /// The manifest of the site being staged.
-    public var manifest: [String: String] { lock.withLock { entries } }
+    package var manifest: [String: String] { lock.withLock { entries } }
 
     /// What the state should record once the site is published: the folders, and the stamps
     /// of the output's files; and which folder the output is then (`generation`).
-    public struct Publication {
-        public var trees: TreeRecords
-        public var stamps: [String: String]
-        public var generation: String
+    package struct Publication {
+        package var trees: TreeRecords
+        package var stamps: [String: String]
+        package var generation: String
     }
 
     /// Swaps the staged site in, unless nothing changed. `beforeSwap` runs once everything is
     /// staged, and stages the build's private files (`PrivateCommit`); after the swap nothing
     /// here throws, so the caller commits them.
-    public func publish(checkpoint: Checkpoint = .none, beforeSwap: (Publication) throws -> Void) throws -> Report {
+    package func publish(checkpoint: Checkpoint = .none, beforeSwap: (Publication) throws -> Void) throws -> Report {
         var report = lock.withLock { self.report }
         let entries = manifest
         report.removed = previous.keys.filter { entries[$0] == nil }.count
@@ -168,7 +168,7 @@ public final class StagedOutput: @unchecked Sendable {
     /// After a failed build: removes the staging folder if this build changed it (a kept tree
     /// has lost its marker by then). A kept tree the build did not touch stays valid, and so
     /// does the old output once swapped there.
-    public func abandon() {
+    package func abandon() {
         if lock.withLock({ stagingReady && !swapped }) { Self.remove(staging) }
     }
 
@@ -227,10 +227,10 @@ public final class StagedOutput: @unchecked Sendable {
     }
 }
 
-public enum StagedOutputError: Error, CustomStringConvertible {
+package enum StagedOutputError: Error, CustomStringConvertible {
     case missing(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .missing(let path):
             "\(path) was changed or removed outside Lantern since the last build"

@@ -10,7 +10,7 @@ import Foundation
 /// folder, so a build that fails or is killed leaves a record that no longer describes the
 /// folder, without touching `private/`. The marker is gone before the folder is swapped in, so
 /// it is never published.
-public struct TreeRecord: Equatable, Sendable {
+package struct TreeRecord: Equatable, Sendable {
     var path: String
     var identity: String
     var token: String?
@@ -28,7 +28,7 @@ public struct TreeRecord: Equatable, Sendable {
     }
 
     /// True when the folder now at `folder` is the one recorded (and holds the marker, if any).
-    public func describes(_ folder: URL) -> Bool {
+    package func describes(_ folder: URL) -> Bool {
         guard path == folder.standardizedFileURL.path, identity == FileSystem.folderIdentity(folder.path) else { return false }
         guard let token else { return true }
         return (try? String(contentsOfFile: folder.path + "/" + Self.marker, encoding: .utf8)) == token
@@ -90,14 +90,14 @@ public struct TreeRecord: Equatable, Sendable {
 }
 
 /// What `private/state/` records about the folders beside the manifest.
-public struct TreeRecords: Equatable, Sendable {
+package struct TreeRecords: Equatable, Sendable {
     /// The output folder the manifest describes.
-    public var output: TreeRecord?
+    package var output: TreeRecord?
     /// The staging folder kept from the build before: the output that the build before the last
     /// one published, which the next build brings up to date instead of staging a new tree.
     var kept: TreeRecord?
 
-    public init(output: TreeRecord? = nil, kept: TreeRecord? = nil) {
+    package init(output: TreeRecord? = nil, kept: TreeRecord? = nil) {
         self.output = output
         self.kept = kept
     }

@@ -15,45 +15,45 @@ import LanternWriting
 /// last successful build left it, and a successful one never leaves a mix of old and new files.
 /// The private files follow the swap as one commit (`PrivateCommit`). The whole build holds the
 /// site's locks (`SiteLock`), after checking that its folders stay apart (`SiteFolders`).
-public struct Build: Sendable {
-    public struct Result: Sendable {
-        public var warnings: [Diagnostic]
-        public var pages: Int
-        public var members: Int
+package struct Build: Sendable {
+    package struct Result: Sendable {
+        package var warnings: [Diagnostic]
+        package var pages: Int
+        package var members: Int
         /// Members whose pages were carried over without rendering (their inputs did not change).
-        public var membersReused: Int
-        public var output: StagedOutput.Report
+        package var membersReused: Int
+        package var output: StagedOutput.Report
         /// What changed in the inputs since the last build, when it is known.
-        public var changes: String?
+        package var changes: String?
         /// Files written to `private/print/` (none without `base_url`).
-        public var printSheets: Int
+        package var printSheets: Int
         /// With `BuildOptions.rotateSecret`: the members whose link changed (every member with pages).
-        public var rotatedLinks: Int? = nil
+        package var rotatedLinks: Int? = nil
     }
 
     /// What a build reports as it goes.
-    public enum Event: Sendable {
+    package enum Event: Sendable {
         case stage(number: Int, of: Int, name: String)
         case progress(done: Int, total: Int)
         /// Another process holds the site's lock: the build waits (the line says for whom).
         case waiting(String)
     }
 
-    public let options: BuildOptions
-    public var progress: @Sendable (Event) -> Void
+    package let options: BuildOptions
+    package var progress: @Sendable (Event) -> Void
 
-    public init(_ options: BuildOptions, progress: @escaping @Sendable (Event) -> Void = { _ in }) {
+    package init(_ options: BuildOptions, progress: @escaping @Sendable (Event) -> Void = { _ in }) {
         self.options = options
         self.progress = progress
     }
 
     /// `Result.changes` when every input is as at the last build.
-    public static let noChanges = "no input changed"
+    package static let noChanges = "no input changed"
 
     /// The steps' names, in the order they run.
-    public static var stages: [String] { (BuildStep.prepare + BuildStep.write).map(\.name) }
+    package static var stages: [String] { (BuildStep.prepare + BuildStep.write).map(\.name) }
 
-    public func run() throws(DiagnosticsError) -> Result {
+    package func run() throws(DiagnosticsError) -> Result {
         try SiteFolders.check(options)
         // The lock needs the private folder; a first build that fails must not leave one behind.
         let privateExisted = FileManager.default.fileExists(atPath: options.privateFolder.path)

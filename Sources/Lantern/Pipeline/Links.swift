@@ -6,12 +6,12 @@ import LanternPlanning
 import LanternWriting
 
 /// `lantern links`: the personal links a build for `today` gives, without building.
-public enum Links {
-    public enum Format: String, CaseIterable, Sendable { case csv, json }
+package enum Links {
+    package enum Format: String, CaseIterable, Sendable { case csv, json }
 
     /// Holds the private folder's lock (shared with other readers) while it reads the secret,
     /// and first puts in place what a build that stopped after publishing left pending.
-    public static func export(_ options: BuildOptions, format: Format,
+    package static func export(_ options: BuildOptions, format: Format,
                               waiting: (String) -> Void = { _ in }) throws(DiagnosticsError) -> Data {
         try SiteFolders.check(site: options.site, output: nil, privateFolder: options.privateFolder)
         let lock = try SiteLock.forReading(privateFolder: options.privateFolder, create: true, wait: options.waitForLock, waiting: waiting)

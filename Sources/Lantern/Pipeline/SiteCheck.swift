@@ -7,19 +7,19 @@ import LanternWriting
 
 /// `lantern check`: the steps of a build that read (load content, compile templates, check),
 /// under the site's shared lock, writing nothing.
-public enum SiteCheck {
-    public struct Report: Sendable {
-        public var warnings: [Diagnostic]
-        public var themes: Int
-        public var items: Int
+package enum SiteCheck {
+    package struct Report: Sendable {
+        package var warnings: [Diagnostic]
+        package var themes: Int
+        package var items: Int
         /// Catalog items hidden by the policy in some shop.
-        public var hidden: Int
-        public var members: Int
-        public var policyName: String
+        package var hidden: Int
+        package var members: Int
+        package var policyName: String
     }
 
     /// With `strict`, an item hidden by a union-fund rule is an error.
-    public static func run(_ options: BuildOptions, strict: Bool, today: Day?, wait: Bool,
+    package static func run(_ options: BuildOptions, strict: Bool, today: Day?, wait: Bool,
                            waiting: (String) -> Void) throws(DiagnosticsError) -> Report {
         try SiteFolders.check(site: options.site, output: options.output, privateFolder: options.privateFolder)
         let lock = try SiteLock.forReading(privateFolder: options.privateFolder, create: false, wait: wait, waiting: waiting)

@@ -11,9 +11,9 @@ import LanternWriting
 /// Paths are compared as the kernel will use them: symbolic links resolved (in the deepest part
 /// that exists; what does not exist yet cannot be a link) and component by component, so
 /// `/a/public2` is not inside `/a/public`. Nothing is created or written.
-public enum SiteFolders {
+package enum SiteFolders {
     /// Throws one error per overlap. `output` nil: the command does not write an output (`links`).
-    public static func check(site: URL, output: URL?, privateFolder: URL) throws(DiagnosticsError) {
+    package static func check(site: URL, output: URL?, privateFolder: URL) throws(DiagnosticsError) {
         let problems = overlaps(site: site, output: output, privateFolder: privateFolder)
         if !problems.isEmpty { throw DiagnosticsError(problems) }
     }

@@ -1,5 +1,5 @@
 /// A date question the checked calendar cannot answer.
-public struct CalendarError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct CalendarError: Error, Equatable, Sendable, CustomStringConvertible {
     enum Reason: Equatable, Sendable {
         /// A (Gregorian or lunar) year outside `LunarCalendar.years`, where no date is checked.
         case yearOutOfRange(Int)
@@ -15,7 +15,7 @@ public struct CalendarError: Error, Equatable, Sendable, CustomStringConvertible
 
     init(_ reason: Reason) { self.reason = reason }
 
-    public var description: String {
+    package var description: String {
         let range = "\(LunarCalendar.years.lowerBound)–\(LunarCalendar.years.upperBound)"
         return switch reason {
         case .yearOutOfRange(let year):

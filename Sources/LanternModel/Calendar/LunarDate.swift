@@ -1,5 +1,5 @@
 /// A date in the Chinese lunar calendar: 农历 year, month (1–12, with 闰 for a leap month), day (1–30).
-public struct LunarDate: Hashable, Sendable, CustomStringConvertible {
+package struct LunarDate: Hashable, Sendable, CustomStringConvertible {
     var year: Int
     var month: Int
     var isLeapMonth: Bool
@@ -15,7 +15,7 @@ public struct LunarDate: Hashable, Sendable, CustomStringConvertible {
     /// Parses the roster's form strictly: `1968-08-15` is 八月十五, `1968-L04-15` is 闰四月十五.
     /// Checks only the shape (month 1–12, day 1–30); whether that year has the month is
     /// `LunarCalendar.day(of:)`'s question, and a birthday never needs it.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3 else { return nil }
         let isLeap = parts[1].first == "L"
@@ -28,7 +28,7 @@ public struct LunarDate: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `1968-08-15`, or `1968-L04-15` for a leap month: the roster's form.
-    public var description: String {
+    package var description: String {
         let year = String(year).leftPadded(to: 4), month = String(month).leftPadded(to: 2)
         return "\(year)-\(isLeapMonth ? "L" : "")\(month)-\(String(day).leftPadded(to: 2))"
     }

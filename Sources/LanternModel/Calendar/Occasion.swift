@@ -1,11 +1,11 @@
 /// An occasion a theme can be for, with the stable key sites write in front matter and CSV.
-public enum Occasion: String, CaseIterable, Sendable {
+package enum Occasion: String, CaseIterable, Sendable {
     case newYear = "new-year", springFestival = "spring-festival", lanternFestival = "lantern-festival",
          womensDay = "womens-day", qingming, labourDay = "labour-day", dragonBoat = "dragon-boat", qixi,
          midAutumn = "mid-autumn", doubleNinth = "double-ninth", nationalDay = "national-day",
          newYearsEve = "new-years-eve", birthday
 
-    public var chineseName: String {
+    package var chineseName: String {
         switch self {
         case .newYear: "元旦"
         case .springFestival: "春节"
@@ -23,7 +23,7 @@ public enum Occasion: String, CaseIterable, Sendable {
         }
     }
 
-    public var englishName: String {
+    package var englishName: String {
         switch self {
         case .newYear: "New Year's Day"
         case .springFestival: "Spring Festival"
@@ -44,7 +44,7 @@ public enum Occasion: String, CaseIterable, Sendable {
     /// The festival's day in Gregorian `year`; nil for `birthday` (personal). Lunar festivals use
     /// the lunar year equal to `year`; 除夕 is the day before that year's 春节, so it falls in
     /// January or February of `year` (not the 除夕 at the end of `year`'s lunar year).
-    public func day(in year: Int) throws(CalendarError) -> Day? {
+    package func day(in year: Int) throws(CalendarError) -> Day? {
         guard LunarCalendar.years.contains(year) else { throw CalendarError(.yearOutOfRange(year)) }
         switch self {
         case .newYear: return Day(year: year, month: 1, day: 1)

@@ -1,9 +1,9 @@
 /// Everything a user can get wrong, in one type: where, how bad, what, and how to fix it.
-public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Comparable {
+package struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    package enum Severity: String, Sendable, Comparable {
         case warning, error
 
-        public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
+        package static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
     }
 
     var severity: Severity
@@ -11,29 +11,29 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     var message: String
     var hint: String?
 
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation?, hint: String? = nil) {
+    package init(_ severity: Severity, _ message: String, at location: SourceLocation?, hint: String? = nil) {
         self.severity = severity
         self.location = location
         self.message = message
         self.hint = hint
     }
 
-    public static func error(_ message: String, at location: SourceLocation?, hint: String? = nil) -> Diagnostic {
+    package static func error(_ message: String, at location: SourceLocation?, hint: String? = nil) -> Diagnostic {
         Diagnostic(.error, message, at: location, hint: hint)
     }
 
-    public static func warning(_ message: String, at location: SourceLocation?, hint: String? = nil) -> Diagnostic {
+    package static func warning(_ message: String, at location: SourceLocation?, hint: String? = nil) -> Diagnostic {
         Diagnostic(.warning, message, at: location, hint: hint)
     }
 
     /// One tab-free line holding the whole diagnostic, for build state; `init(stateLine:)` reads it.
-    public var stateLine: String {
+    package var stateLine: String {
         [severity.rawValue, location?.file ?? "", location.map { "\($0.line)" } ?? "", location.map { "\($0.column)" } ?? "",
          message, hint ?? ""].map { $0.replacingOccurrences(of: "\u{1F}", with: " ").replacingOccurrences(of: "\n", with: " ")
             .replacingOccurrences(of: "\t", with: " ") }.joined(separator: "\u{1F}")
     }
 
-    public init?(stateLine: String) {
+    package init?(stateLine: String) {
         let f = stateLine.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
         guard f.count == 6, let severity = Severity(rawValue: f[0]) else { return nil }
         let location = f[1].isEmpty ? nil : SourceLocation(file: f[1], line: Int(f[2]) ?? 1, column: Int(f[3]) ?? 1)
@@ -41,7 +41,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `path:line:column: error: message`, then `  hint: …` on its own line.
-    public var description: String {
+    package var description: String {
         var text = location.map { "\($0): " } ?? "lantern: "
         text += "\(severity.rawValue): \(message)"
         if let hint { text += "\n  hint: \(hint)" }
@@ -50,15 +50,15 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Thrown when a stage ends with errors; carries every diagnostic gathered so far.
-public struct DiagnosticsError: Error, CustomStringConvertible {
-    public var diagnostics: [Diagnostic]
+package struct DiagnosticsError: Error, CustomStringConvertible {
+    package var diagnostics: [Diagnostic]
     /// The build failed after it had published the output: some of its private files are not
     /// in place yet (the diagnostics name them), and the next build puts them there. False:
     /// nothing was written.
-    public var published = false
+    package var published = false
 
-    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    package init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 
-    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
-    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+    package var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    package var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }

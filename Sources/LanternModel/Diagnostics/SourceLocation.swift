@@ -1,16 +1,16 @@
 /// A place in a user's file, printed like a compiler does: `path:line:column`.
 ///
 /// Lines and columns start at 1; columns count Unicode scalars, so a Chinese character is one column.
-public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+package struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     var file: String
-    public var line: Int
-    public var column: Int
+    package var line: Int
+    package var column: Int
 
-    public init(file: String, line: Int = 1, column: Int = 1) {
+    package init(file: String, line: Int = 1, column: Int = 1) {
         self.file = file
         self.line = line
         self.column = column
     }
 
-    public var description: String { "\(file):\(line):\(column)" }
+    package var description: String { "\(file):\(line):\(column)" }
 }

@@ -1,6 +1,6 @@
 /// Finds the closest known word to a misspelt one, for hints like "did you mean `budget`?".
-public enum Suggestion {
-    public static func closest(to word: String, in candidates: [String]) -> String? {
+package enum Suggestion {
+    package static func closest(to word: String, in candidates: [String]) -> String? {
         let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { return nil }
         return best.1 <= max(2, word.count / 3) ? best.0 : nil

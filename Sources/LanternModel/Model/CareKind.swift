@@ -1,6 +1,6 @@
 /// A 慰问 occasion in a member's own life, outside festival welfare: what a personal letter's
 /// gift is for. The policy's `care:` section gives each kind's cap.
-public enum CareKind: String, CaseIterable, Sendable, Comparable {
+package enum CareKind: String, CaseIterable, Sendable, Comparable {
     case marriage, childbirth, hospital, bereavement, retirement
 
     var chineseName: String {
@@ -13,7 +13,7 @@ public enum CareKind: String, CaseIterable, Sendable, Comparable {
         }
     }
 
-    public static func < (a: CareKind, b: CareKind) -> Bool {
+    package static func < (a: CareKind, b: CareKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 }

@@ -3,10 +3,10 @@ import Foundation
 /// A calendar day in the Gregorian calendar, without time or zone.
 ///
 /// Arithmetic goes through the Julian day number, so adding days needs no `Calendar`.
-public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+package struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package let year: Int
+    package let month: Int
+    package let day: Int
 
     init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
@@ -17,7 +17,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Parses `YYYY-MM-DD` strictly (ASCII digits, zero-padded, a real date).
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
@@ -43,7 +43,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Julian day number (days since 4713 BC), the basis of all day arithmetic.
-    public var julianDay: Int {
+    package var julianDay: Int {
         let a = (14 - month) / 12
         let y = year + 4800 - a
         let m = month + 12 * a - 3
@@ -62,12 +62,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.year = 100 * b + d - 4800 + m / 10
     }
 
-    public func adding(days: Int) -> Day { Day(julianDay: julianDay + days) }
+    package func adding(days: Int) -> Day { Day(julianDay: julianDay + days) }
     func days(until other: Day) -> Int { other.julianDay - julianDay }
 
-    public static func < (a: Day, b: Day) -> Bool { a.julianDay < b.julianDay }
+    package static func < (a: Day, b: Day) -> Bool { a.julianDay < b.julianDay }
 
-    public var description: String {
+    package var description: String {
         // By hand: `String(format:)` costs more than rendering a page at 100,000 members.
         func pad(_ n: Int, _ width: Int) -> String {
             let digits = String(n)
@@ -77,7 +77,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Today in the given time zone (Asia/Shanghai for Lantern: the union's working day).
-    public static func today(in zone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!, now: Date = Date()) -> Day {
+    package static func today(in zone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!, now: Date = Date()) -> Day {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let c = calendar.dateComponents([.year, .month, .day], from: now)

@@ -1,14 +1,14 @@
 /// A personal letter (电子慰问信) from `content/letters/<slug>.md`: shown only on its
 /// recipients' own pages, for a hospital stay, a bereavement, a long posting abroad.
-public struct Letter: Sendable {
-    public var slug: Slug
-    public var title: String
-    public var recipients: [MemberID]
+package struct Letter: Sendable {
+    package var slug: Slug
+    package var title: String
+    package var recipients: [MemberID]
     /// The body's Markdown; rendering compiles it and fills in member variables per recipient.
-    public var body: MarkdownText
+    package var body: MarkdownText
     var location: SourceLocation
 
-    public init(slug: Slug, title: String, recipients: [MemberID], body: MarkdownText, location: SourceLocation) {
+    package init(slug: Slug, title: String, recipients: [MemberID], body: MarkdownText, location: SourceLocation) {
         self.slug = slug
         self.title = title
         self.recipients = recipients

@@ -5,7 +5,7 @@ extension Member {
     /// lunar calendar's rules (`LunarCalendar.birthday`): a 30th in a 29-day month on the 29th, a
     /// leap-month birthday in the ordinary month when the year has no such leap month. Years
     /// outside the calendar's table have no lunar birthday.
-    public func birthday(inYear year: Int) -> Day? {
+    package func birthday(inYear year: Int) -> Day? {
         switch birthday {
         case nil:
             return nil

@@ -1,38 +1,38 @@
 /// One roster row. Everything here is personal information: see PRODUCT.md, Privacy.
-public struct Member: Sendable {
-    public enum Gender: String, Sendable { case female = "F", male = "M" }
-    public enum BirthdayCalendar: String, Sendable { case solar, lunar }
+package struct Member: Sendable {
+    package enum Gender: String, Sendable { case female = "F", male = "M" }
+    package enum BirthdayCalendar: String, Sendable { case solar, lunar }
 
     /// A birthday as the roster writes it: a Gregorian day, or a lunar month and day.
-    public enum Birthday: Hashable, Sendable {
+    package enum Birthday: Hashable, Sendable {
         case solar(Day)
         /// `1968-L04-15` is the 15th of the leap fourth month of 1968.
         case lunar(LunarDate)
     }
-    public enum Status: String, Sendable { case active, left }
+    package enum Status: String, Sendable { case active, left }
 
-    public var id: MemberID
-    public var name: String
-    public var department: String
-    public var gender: Gender?
-    public var birthday: Birthday?
-    public var hireDate: Day?
-    public var city: String
-    public var email: String
-    public var phone: String
-    public var language: String
-    public var status: Status
+    package var id: MemberID
+    package var name: String
+    package var department: String
+    package var gender: Gender?
+    package var birthday: Birthday?
+    package var hireDate: Day?
+    package var city: String
+    package var email: String
+    package var phone: String
+    package var language: String
+    package var status: Status
     /// Audience groups; used to select, never printed.
-    public var tags: Set<String>
-    public var location: SourceLocation
+    package var tags: Set<String>
+    package var location: SourceLocation
     /// Where `birthday` and `hireDate` are written, for the checks that compare them with the
     /// day of the build (`RosterDates`).
-    public var birthdayLocation: SourceLocation? = nil
-    public var hireDateLocation: SourceLocation? = nil
+    package var birthdayLocation: SourceLocation? = nil
+    package var hireDateLocation: SourceLocation? = nil
     /// Where `city` is written, for the warning about a city no shop item is delivered to.
-    public var cityLocation: SourceLocation? = nil
+    package var cityLocation: SourceLocation? = nil
 
-    public init(id: MemberID, name: String, department: String, gender: Gender? = nil, birthday: Birthday? = nil, hireDate: Day? = nil, city: String, email: String, phone: String, language: String, status: Status, tags: Set<String>, location: SourceLocation, birthdayLocation: SourceLocation? = nil, hireDateLocation: SourceLocation? = nil, cityLocation: SourceLocation? = nil) {
+    package init(id: MemberID, name: String, department: String, gender: Gender? = nil, birthday: Birthday? = nil, hireDate: Day? = nil, city: String, email: String, phone: String, language: String, status: Status, tags: Set<String>, location: SourceLocation, birthdayLocation: SourceLocation? = nil, hireDateLocation: SourceLocation? = nil, cityLocation: SourceLocation? = nil) {
         self.id = id
         self.name = name
         self.department = department
@@ -52,7 +52,7 @@ public struct Member: Sendable {
     }
 
     /// Whole years since `hireDate` on `today`, or `nil` when the hire date is unknown.
-    public func yearsOfService(on today: Day) -> Int? {
+    package func yearsOfService(on today: Day) -> Int? {
         guard let hire = hireDate, hire <= today else { return nil }
         var years = today.year - hire.year
         if (today.month, today.day) < (hire.month, hire.day) { years -= 1 }

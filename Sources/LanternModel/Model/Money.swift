@@ -1,17 +1,17 @@
 /// An amount of renminbi held as integer fen (分): no floating point touches a price or a budget.
-public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var fen: Int64
+package struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package var fen: Int64
 
-    public init(fen: Int64) { self.fen = fen }
-    public init(yuan: Int64) { self.fen = yuan * 100 }
+    package init(fen: Int64) { self.fen = fen }
+    package init(yuan: Int64) { self.fen = yuan * 100 }
 
-    public static let zero = Money(fen: 0)
+    package static let zero = Money(fen: 0)
 
-    public static func < (a: Money, b: Money) -> Bool { a.fen < b.fen }
-    public static func + (a: Money, b: Money) -> Money { Money(fen: a.fen + b.fen) }
+    package static func < (a: Money, b: Money) -> Bool { a.fen < b.fen }
+    package static func + (a: Money, b: Money) -> Money { Money(fen: a.fen + b.fen) }
 
     /// `¥128.00`: always two decimals, as shops print prices.
-    public var description: String {
+    package var description: String {
         let sign = fen < 0 ? "-" : ""
         let abs = fen.magnitude
         let cents = abs % 100
@@ -22,7 +22,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     ///
     /// Refuses more than two decimals, signs, exponents, thousands separators and anything else,
     /// so that no amount is ever rounded silently.
-    public init?(yuan text: String) {
+    package init?(yuan text: String) {
         let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let whole = parts[0]
         let fraction = parts.count > 1 ? parts[1] : ""
@@ -37,7 +37,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
 
 extension Money {
     /// `200` or `128.50`: how a budget is written in YAML.
-    public var plainYuan: String {
+    package var plainYuan: String {
         let cents = fen % 100
         return cents == 0 ? "\(fen / 100)" : "\(fen / 100).\(cents < 10 ? "0" : "")\(cents)"
     }

@@ -2,11 +2,11 @@ import Dispatch
 import Foundation
 
 /// Runs work on all cores in chunks, stopping at the first error.
-public enum Parallel {
+package enum Parallel {
     /// The number of workers `--jobs` defaults to.
-    public static var cores: Int { ProcessInfo.processInfo.activeProcessorCount }
+    package static var cores: Int { ProcessInfo.processInfo.activeProcessorCount }
 
-    public static func forEach<T: Sendable>(_ items: [T], chunk: Int, jobs: Int = cores,
+    package static func forEach<T: Sendable>(_ items: [T], chunk: Int, jobs: Int = cores,
                                      _ body: @escaping @Sendable (T) throws -> Void) throws {
         let chunks = stride(from: 0, to: items.count, by: chunk).map { $0..<min($0 + chunk, items.count) }
         let failure = Locked<Error?>(nil)
@@ -24,7 +24,7 @@ public enum Parallel {
 
 extension Parallel {
     /// `items.map(transform)` on all cores, results in order; `chunk` items go to a worker at a time.
-    public static func map<T: Sendable, R: Sendable>(_ items: [T], chunk: Int = 1, jobs: Int = cores,
+    package static func map<T: Sendable, R: Sendable>(_ items: [T], chunk: Int = 1, jobs: Int = cores,
                                               _ transform: @escaping @Sendable (T) throws -> R) throws -> [R] {
         let starts = Array(stride(from: 0, to: items.count, by: chunk))
         let parts = Locked([Int: [R]]())
@@ -40,16 +40,16 @@ extension Parallel {
 /// A value guarded by a lock, shared between workers: the one place that vouches for a class
 /// the compiler cannot check. `@unchecked Sendable` is safe because `stored` is read and written
 /// only inside `lock`, and `Value` is itself `Sendable`, so nothing handed out is shared state.
-public final class Locked<Value: Sendable>: @unchecked Sendable {
+package final class Locked<Value: Sendable>: @unchecked Sendable {
     private var stored: Value
     private let lock = NSLock()
 
-    public init(_ value: Value) { stored = value }
+    package init(_ value: Value) { stored = value }
 
-    public var value: Value { lock.withLock { stored } }
+    package var value: Value { lock.withLock { stored } }
 
     @discardableResult
-    public func update<R>(_ body: (inout Value) throws -> R) rethrows -> R {
+    package func update<R>(_ body: (inout Value) throws -> R) rethrows -> R {
         try lock.withLock { try body(&stored) }
     }
 }

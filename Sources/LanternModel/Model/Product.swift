@@ -1,9 +1,9 @@
 /// One catalog row: a product, service or voucher the union may buy for members.
-public struct Product: Sendable {
-    public enum Kind: String, Sendable, CaseIterable {
+package struct Product: Sendable {
+    package enum Kind: String, Sendable, CaseIterable {
         case goods, service, voucher
 
-        public var label: String {
+        package var label: String {
             switch self {
             case .goods: "商品"
             case .service: "服务"
@@ -14,35 +14,35 @@ public struct Product: Sendable {
 
     /// What a voucher may be exchanged for. A voucher without a kind is a general voucher,
     /// which union funds may not buy for festivals or birthdays.
-    public enum VoucherKind: String, Sendable, CaseIterable {
+    package enum VoucherKind: String, Sendable, CaseIterable {
         /// A cake from a designated cake shop, for birthdays.
         case cake
         /// A pick-up voucher for one named product (e.g. 大闸蟹提货券).
         case pickup
     }
 
-    public var sku: SKU
-    public var name: String
-    public var category: String
-    public var price: Money
-    public var supplier: String
-    public var kind: Kind
+    package var sku: SKU
+    package var name: String
+    package var category: String
+    package var price: Money
+    package var supplier: String
+    package var kind: Kind
     /// Set for `kind: voucher` rows that say what they are exchanged for.
-    public var voucher: VoucherKind?
-    public var tags: Set<String>
+    package var voucher: VoucherKind?
+    package var tags: Set<String>
     /// `nil` means nationwide (`*`).
-    public var cities: [String]?
-    public var image: String
-    public var description: String
+    package var cities: [String]?
+    package var image: String
+    package var description: String
     /// `nil` means no stock is tracked (services).
-    public var stock: Int?
-    public var active: Bool
+    package var stock: Int?
+    package var active: Bool
     /// Columns the contract does not name, kept for templates.
-    public var extra: [String: String]
+    package var extra: [String: String]
     /// The row's first line in catalog.csv.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
-    public init(sku: SKU, name: String, category: String, price: Money, supplier: String, kind: Kind, voucher: VoucherKind? = nil, tags: Set<String>, cities: [String]? = nil, image: String, description: String, stock: Int? = nil, active: Bool, extra: [String: String], location: SourceLocation) {
+    package init(sku: SKU, name: String, category: String, price: Money, supplier: String, kind: Kind, voucher: VoucherKind? = nil, tags: Set<String>, cities: [String]? = nil, image: String, description: String, stock: Int? = nil, active: Bool, extra: [String: String], location: SourceLocation) {
         self.sku = sku
         self.name = name
         self.category = category
@@ -61,9 +61,9 @@ public struct Product: Sendable {
     }
 
     /// Whether the item is sold to members in `city`.
-    public func isAvailable(in city: String) -> Bool {
+    package func isAvailable(in city: String) -> Bool {
         cities.map { $0.contains(city) } ?? true
     }
 
-    public var isInStock: Bool { stock.map { $0 > 0 } ?? true }
+    package var isInStock: Bool { stock.map { $0 > 0 } ?? true }
 }

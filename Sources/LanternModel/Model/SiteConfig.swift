@@ -1,23 +1,23 @@
 /// `content/site.yaml`: who publishes the site and where choices are sent.
-public struct SiteConfig: Sendable {
-    public var name: String
-    public var union: String
-    public var language: String
+package struct SiteConfig: Sendable {
+    package var name: String
+    package var union: String
+    package var language: String
     /// When set, `links.csv` holds absolute links; pages always link relatively.
-    public var baseURL: String?
+    package var baseURL: String?
     /// Where the storefront form POSTs a member's choice.
-    public var orderEndpoint: String
+    package var orderEndpoint: String
     /// The `mailto:` fallback address.
-    public var orderEmail: String
+    package var orderEmail: String
     /// The policy file, relative to `content/` (default `policy.yaml`).
-    public var policy: String
+    package var policy: String
     /// Encrypt member pages; the key travels only in the link's `#k=` fragment.
-    public var encrypt: Bool = false
+    package var encrypt: Bool = false
     /// Roster fields a card or letter may show besides the name (`department`, `city`,
     /// `years_of_service`). Birth years and roster tags are never available.
-    public var cardFields: Set<String> = SiteConfig.allCardFields
+    package var cardFields: Set<String> = SiteConfig.allCardFields
 
-    public init(name: String, union: String, language: String, baseURL: String? = nil, orderEndpoint: String, orderEmail: String, policy: String, encrypt: Bool = false, cardFields: Set<String> = SiteConfig.allCardFields) {
+    package init(name: String, union: String, language: String, baseURL: String? = nil, orderEndpoint: String, orderEmail: String, policy: String, encrypt: Bool = false, cardFields: Set<String> = SiteConfig.allCardFields) {
         self.name = name
         self.union = union
         self.language = language
@@ -30,7 +30,7 @@ public struct SiteConfig: Sendable {
     }
     /// `print_sheets: all`: a printed card for every member with pages, not only for those
     /// with neither phone nor e-mail.
-    public var printSheetsForAll = false
+    package var printSheetsForAll = false
 
-    public static let allCardFields: Set<String> = ["department", "city", "years_of_service"]
+    package static let allCardFields: Set<String> = ["department", "city", "years_of_service"]
 }

@@ -1,38 +1,38 @@
 /// One occasion's shop and greeting, loaded from `content/themes/<slug>.md`.
-public struct Theme: Sendable {
+package struct Theme: Sendable {
     /// When the theme's day falls: one fixed day, or each member's own birthday.
-    public enum Schedule: Sendable {
+    package enum Schedule: Sendable {
         case fixed(Day)
         case birthday
     }
 
-    public var slug: Slug
-    public var title: String
+    package var slug: Slug
+    package var title: String
     /// The occasion the policy judges the theme by; nil for a custom `date:`.
-    public var occasion: Occasion? = nil
-    public var summary: String
-    public var schedule: Schedule
+    package var occasion: Occasion? = nil
+    package var summary: String
+    package var schedule: Schedule
     /// Days before the festival day the shop opens, and days after it closes.
-    public var opens: Int
-    public var closes: Int
-    public var budget: Money
-    public var audience: Audience
-    public var tags: Set<String>
+    package var opens: Int
+    package var closes: Int
+    package var budget: Money
+    package var audience: Audience
+    package var tags: Set<String>
     /// When set, only these catalog categories are offered.
-    public var categories: [String]?
-    public var palette: Palette
+    package var categories: [String]?
+    package var palette: Palette
     /// An SVG under `templates/assets/art/`, or empty.
-    public var art: String
+    package var art: String
     /// The greeting's Markdown, with member variables; rendering compiles it (`Greeting`).
-    public var greeting: MarkdownText
-    public var location: SourceLocation
+    package var greeting: MarkdownText
+    package var location: SourceLocation
     /// Where `tags:` stands, for warnings about tags that match nothing.
-    public var tagsLocation: SourceLocation
+    package var tagsLocation: SourceLocation
     /// Where `budget:` and the occasion (`occasion:` or `date:`) stand, for policy errors.
-    public var budgetLocation: SourceLocation? = nil
-    public var occasionLocation: SourceLocation? = nil
+    package var budgetLocation: SourceLocation? = nil
+    package var occasionLocation: SourceLocation? = nil
 
-    public init(slug: Slug, title: String, occasion: Occasion? = nil, summary: String, schedule: Schedule, opens: Int, closes: Int, budget: Money, audience: Audience, tags: Set<String>, categories: [String]? = nil, palette: Palette, art: String, greeting: MarkdownText, location: SourceLocation, tagsLocation: SourceLocation, budgetLocation: SourceLocation? = nil, occasionLocation: SourceLocation? = nil) {
+    package init(slug: Slug, title: String, occasion: Occasion? = nil, summary: String, schedule: Schedule, opens: Int, closes: Int, budget: Money, audience: Audience, tags: Set<String>, categories: [String]? = nil, palette: Palette, art: String, greeting: MarkdownText, location: SourceLocation, tagsLocation: SourceLocation, budgetLocation: SourceLocation? = nil, occasionLocation: SourceLocation? = nil) {
         self.slug = slug
         self.title = title
         self.occasion = occasion
@@ -54,21 +54,21 @@ public struct Theme: Sendable {
     }
 
     /// The policy key: the occasion's, or `custom` for a theme given by date alone.
-    public var policyKey: String { occasion?.rawValue ?? Policy.custom }
+    package var policyKey: String { occasion?.rawValue ?? Policy.custom }
 }
 
 /// Colours a theme gives its pages; validated `#rgb`/`#rrggbb` so they are safe inside `style`.
-public struct Palette: Sendable, Equatable {
-    public var primary = "#b8322a"
-    public var accent = "#d9a441"
-    public var background = "#fff8ef"
-    public var ink = "#2b1d16"
+package struct Palette: Sendable, Equatable {
+    package var primary = "#b8322a"
+    package var accent = "#d9a441"
+    package var background = "#fff8ef"
+    package var ink = "#2b1d16"
 
-    public init() {}
+    package init() {}
 
-    public static let keys = ["primary", "accent", "background", "ink"]
+    package static let keys = ["primary", "accent", "background", "ink"]
 
-    public static func isColor(_ text: String) -> Bool {
+    package static func isColor(_ text: String) -> Bool {
         let hex = text.dropFirst()
         return text.hasPrefix("#") && [3, 6].contains(hex.count) && hex.allSatisfy(\.isHexDigit)
     }

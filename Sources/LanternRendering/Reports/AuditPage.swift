@@ -4,8 +4,8 @@ import LanternModel
 import Mustache
 
 /// `private/audit.html`: the audit rendered for an auditor (`AuditFiles` writes `audit.csv`).
-public enum AuditPage {
-    public static func html(_ audit: Audit, site: SiteConfig) -> Data {
+package enum AuditPage {
+    package static func html(_ audit: Audit, site: SiteConfig) -> Data {
         let context: [String: Any] = [
             "site": site.name, "union": site.union, "policy": audit.policyName, "source": audit.policySource,
             "annual_cap": audit.annualCap?.description ?? "不设上限 none",
@@ -24,12 +24,12 @@ public enum AuditPage {
         return Data(template.render(context).utf8)
     }
 
-    public static func row(_ line: Audit.ItemLine) -> [String: Any] {
+    package static func row(_ line: Audit.ItemLine) -> [String: Any] {
         ["theme": line.theme, "sku": line.sku, "name": line.name, "category": line.category,
          "price": line.price.description, "reason": line.reason]
     }
 
-    public static let template = """
+    package static let template = """
     <!doctype html>
     <html lang="zh-CN"><head><meta charset="utf-8"><meta name="robots" content="noindex">
     <title>审计报告 Audit · {{site}}</title>

@@ -10,22 +10,22 @@ import Mustache
 /// (see `warning`). By default the cards are for members with neither phone nor e-mail, the ones
 /// a link cannot reach otherwise; `print_sheets: all` in site.yaml gives every member with
 /// pages a card.
-public enum PrintSheets {
+package enum PrintSheets {
     /// One department's sheet: its file name inside `print/` and its bytes.
-    public struct Sheet {
-        public var fileName: String
-        public var html: Data
+    package struct Sheet {
+        package var fileName: String
+        package var html: Data
     }
 
     /// The folder inside the private folder.
-    public static let folder = "print"
+    package static let folder = "print"
     /// The sheet of members whose department is empty.
     static let unassigned = "未分配部门"
     static let instruction = "用手机扫描二维码，打开您的专属福利页面"
 
     /// One sheet per department, departments in sorted order (the empty one first), members in
     /// plan order. Empty when the site has no `base_url`.
-    public static func sheets(_ links: [SitePlan.MemberLink], site: SiteConfig, secret: Secret? = nil) throws(DiagnosticsError) -> [Sheet] {
+    package static func sheets(_ links: [SitePlan.MemberLink], site: SiteConfig, secret: Secret? = nil) throws(DiagnosticsError) -> [Sheet] {
         let links = site.printSheetsForAll ? links : links.filter { $0.member.phone.isEmpty && $0.member.email.isEmpty }
         guard let baseURL = site.baseURL, !links.isEmpty else { return [] }
         let departments = Dictionary(grouping: links, by: \.member.department)
@@ -61,7 +61,7 @@ public enum PrintSheets {
 
     /// Without `base_url` there are no sheets; say so once, and only when some member with pages
     /// has neither phone nor e-mail, the members the sheets are for.
-    public static func warning(_ links: [SitePlan.MemberLink], site: SiteConfig) -> Diagnostic? {
+    package static func warning(_ links: [SitePlan.MemberLink], site: SiteConfig) -> Diagnostic? {
         guard site.baseURL == nil else { return nil }
         let unreachable = links.filter { $0.member.phone.isEmpty && $0.member.email.isEmpty }
         guard let first = unreachable.first else { return nil }
