@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builds Sources/Lantern/Checking/Calendar/LunarTable.swift from two independent implementations.
+"""Builds Sources/LanternModel/Calendar/LunarTable.swift from two independent implementations.
 
     python3 -m pip install -r scripts/lunar/requirements.txt
     python3 scripts/lunar/generate.py [--foundation DUMP.csv]
@@ -33,7 +33,7 @@ import lunar_python
 from lunar_python import Lunar, LunarYear, Solar
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-TABLE = os.path.join(ROOT, "Sources/Lantern/Checking/Calendar/LunarTable.swift")
+TABLE = os.path.join(ROOT, "Sources/LanternModel/Calendar/LunarTable.swift")
 FIXTURES = os.path.join(ROOT, "Tests/Fixtures/calendar")
 
 FIRST_LUNAR_YEAR = 1949  # its 正月初一 (1949-01-29) starts the table; 1950's Jan–Feb are in it
