@@ -31,6 +31,14 @@ func fuzzGreeting(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         try ThemeLoader.load(file, slug: Slug("fuzz"), artExists: { _ in false })
     }) else { return 0 }
     LoaderContract.check(warnings, path, file.text, bytes: Data(file.text.utf8))
+    // Compiled as a build compiles it (`SiteTemplates`): a template, or errors inside the file.
+    var d = Diagnostics()
+    let compiled = Greeting.compile(theme.greeting.text, file: theme.greeting.file, firstLine: theme.greeting.firstLine, into: &d)
+    LoaderContract.check(d.all, path, file.text, bytes: Data(file.text.utf8))
+    guard let template = compiled else {
+        if !d.all.contains(where: { $0.severity == .error }) { LoaderContract.fail("\(path): the greeting did not compile, with no error diagnostic") }
+        return 0
+    }
 
     let member = Member(id: MemberID("E1"), name: value, department: value, hireDate: Day(year: 2010, month: 3, day: 1),
                         city: value, email: "", phone: "", language: "zh-CN", status: .active, tags: [],
@@ -38,7 +46,8 @@ func fuzzGreeting(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let site = SiteConfig(name: "Site", union: "Union", language: "zh-CN", baseURL: nil, orderEndpoint: "", orderEmail: "",
                           policy: "policy.yaml")
     let card = Page.Card(theme: theme, day: Day(year: 2026, month: 6, day: 19)!, itemsPath: "")
-    var contexts = PageContext(site: site, today: Day(year: 2026, month: 6, day: 10)!, menu: [], images: [])
+    var contexts = PageContext(site: site, today: Day(year: 2026, month: 6, day: 10)!, menu: [], images: [],
+                               greetings: [theme.slug: template])
     let plain = contexts.greeting(card, member)
     // A fresh cache per input: a stencil is kept by theme slug, and every input is theme `fuzz`.
     contexts.stencils = StencilCache()

@@ -20,14 +20,15 @@ package struct PageContext: @unchecked Sendable {
     let letterBodies: [Slug: MustacheTemplate]
     let menuBodies: [Slug: String]
 
-    init(site: SiteConfig, today: Day, menu: [MenuPackage], images: Set<String>, templates: SiteTemplates) {
+    init(site: SiteConfig, today: Day, menu: [MenuPackage], images: Set<String>, greetings: [Slug: MustacheTemplate] = [:],
+         letters: [Slug: MustacheTemplate] = [:], menuBodies: [Slug: String] = [:]) {
         self.site = site
         self.today = today
         self.menu = menu
         self.images = images
-        greetings = templates.greetings
-        letterBodies = templates.letters
-        menuBodies = templates.menuBodies
+        self.greetings = greetings
+        letterBodies = letters
+        self.menuBodies = menuBodies
         siteContext = Context.make(["name": site.name, "union": site.union, "language": site.language])
         todayText = today.description
     }
