@@ -78,7 +78,7 @@ struct BuildCommand: ParsableCommand {
 }
 
 /// Progress as the build goes: on a terminal, the stage and a live count
-/// (`[5/6] member pages 41,200/100,000`); otherwise nothing until the one summary line.
+/// (`[6/9] member pages 41,200/100,000`); otherwise nothing until the one summary line.
 /// `@unchecked Sendable` is safe: `line` is read and written only inside `lock`, which also keeps
 /// two threads' writes to the terminal from interleaving (so it is not a `Locked` value).
 final class ProgressDisplay: @unchecked Sendable {
