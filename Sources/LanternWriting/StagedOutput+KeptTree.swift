@@ -36,6 +36,7 @@ extension StagedOutput {
     /// output. Files in Lantern's own folders are never carried over unless this build produced
     /// them, so a leaver's pages go even when the last build's state was lost.
     func carryForeignFiles() throws {
+        let entries = manifest
         var dropped: [String] = []
         if kept != nil {
             for (path, type) in Self.foreignEntries(in: staging) where type != .typeDirectory && entries[path] == nil {
