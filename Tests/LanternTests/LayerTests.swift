@@ -46,12 +46,17 @@ import Testing
         #expect(run.output.contains("LanternRendering: LanternModel, LanternLoading, LanternChecking, LanternPlanning\n"))
     }
 
-    @Test func importingALaterTargetFails() throws {
-        let root = try Self.copy()
+    /// The check of a copy of the tree in which `line` is the first line of `path`.
+    static func check(prepending line: String, to path: String) throws -> Run {
+        let root = try copy()
         defer { try? FileManager.default.removeItem(at: root) }
-        let file = root.appending(path: "Sources/LanternLoading/CatalogLoader.swift")
-        try ("import LanternRendering\n" + String(contentsOf: file, encoding: .utf8)).write(to: file, atomically: true, encoding: .utf8)
-        let run = try Self.check(root)
+        let file = root.appending(path: path)
+        try (line + "\n" + String(contentsOf: file, encoding: .utf8)).write(to: file, atomically: true, encoding: .utf8)
+        return try check(root)
+    }
+
+    @Test func importingALaterTargetFails() throws {
+        let run = try Self.check(prepending: "import LanternRendering", to: "Sources/LanternLoading/CatalogLoader.swift")
         #expect(run.status == 1)
         #expect(run.output.contains("Sources/LanternLoading/CatalogLoader.swift:1: LanternLoading imports LanternRendering, which comes after it"))
     }
@@ -71,11 +76,7 @@ import Testing
     }
 
     @Test func aCLibraryImportedTwiceFails() throws {
-        let root = try Self.copy()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let file = root.appending(path: "Sources/LanternRendering/Renderer.swift")
-        try ("import CCmark\n" + String(contentsOf: file, encoding: .utf8)).write(to: file, atomically: true, encoding: .utf8)
-        let run = try Self.check(root)
+        let run = try Self.check(prepending: "import CCmark", to: "Sources/LanternRendering/Renderer.swift")
         #expect(run.status == 1)
         #expect(run.output.contains("CCmark is imported by 2 files"))
     }
