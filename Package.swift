@@ -18,6 +18,12 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // RFC 4180 CSV: quoted fields, embedded newlines, CRLF.
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // `lantern collect` only: the HTTP server and the SQLite store. The generator's targets
+        // never import them (`scripts/check-layers`).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Hummingbird's logger, set to warnings only so stdout stays for the collector's own line.
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -74,17 +80,31 @@ let package = Package(
             dependencies: ["LanternModel", "LanternLoading", "LanternChecking", "LanternPlanning", "LanternRendering",
                            "LanternWriting", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // Orders coming back from members: the checks and the storage protocol (no HTTP, no SQLite).
+        .target(name: "LanternOrders", dependencies: ["LanternModel", "LanternLoading", "LanternChecking", "LanternPlanning"]),
+        // The one implementation of the store: SQLite through GRDB.
+        .target(name: "LanternSQLite", dependencies: ["LanternOrders", .product(name: "GRDB", package: "GRDB.swift")]),
+        // `lantern collect`: the HTTP server (Hummingbird 2).
+        .target(
+            name: "LanternCollect",
+            dependencies: ["LanternModel", "LanternPlanning", "LanternRendering", "Lantern", "LanternOrders",
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .executableTarget(
             name: "LanternCLI",
             dependencies: [
                 "Lantern", "LanternModel", "LanternLoading", "LanternChecking", "LanternWriting",
+                "LanternOrders", "LanternSQLite", "LanternCollect",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "LanternTests",
             dependencies: ["LanternModel", "LanternLoading", "LanternChecking", "LanternPlanning", "LanternRendering",
-                           "LanternWriting", "Lantern", .product(name: "CSV", package: "CSV.swift")],
+                           "LanternWriting", "Lantern", "LanternOrders", "LanternSQLite", "LanternCollect",
+                           .product(name: "CSV", package: "CSV.swift")],
             exclude: ["Golden"]
         ),
     ]

@@ -159,7 +159,7 @@ extension BuildCommand {
         guard let point = environment["LANTERN_PAUSE_AT"], let file = environment["LANTERN_PAUSE_FILE"] else { return .none }
         return Checkpoint { reached in
             guard reached == point else { return }
-            FileManager.default.createFile(atPath: file, contents: Data(point.utf8))
+            _ = FileManager.default.createFile(atPath: file, contents: Data(point.utf8))
             Thread.sleep(forTimeInterval: 120)
         }
     }

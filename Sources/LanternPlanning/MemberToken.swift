@@ -5,8 +5,8 @@ import LanternModel
 /// The unguessable folder name of a member's pages: HMAC-SHA256 of the member id under the site
 /// secret, first 160 bits, lower-case base32 (32 characters). Stable between builds; rotating the
 /// secret changes them all.
-enum MemberToken {
-    static func token(for id: MemberID, secret: Secret) -> String {
+package enum MemberToken {
+    package static func token(for id: MemberID, secret: Secret) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data("member:\(id.rawValue)".utf8), using: secret.key)
         return Base32.encode(Array(mac.prefix(20)))
     }
@@ -21,7 +21,7 @@ package enum MemberKey {
     }
 
     /// base64url without padding, as it appears after `#k=`.
-    static func fragment(for id: MemberID, secret: Secret) -> String {
+    package static func fragment(for id: MemberID, secret: Secret) -> String {
         key(for: id, secret: secret).withUnsafeBytes { Data($0) }.base64URLEncoded
     }
 }
@@ -51,5 +51,23 @@ enum Base32 {
         }
         if bits > 0 { result.append(alphabet[(buffer << (5 - bits)) & 31]) }
         return String(result)
+    }
+}
+
+/// The verification code a member's storefront form carries for one theme: HMAC-SHA256 of the
+/// member id and the theme under the site secret (a message of its own, so it reveals neither the
+/// token nor the page key), first 128 bits, base32. The collector computes it again: a choice
+/// for another member or theme, or from a page not made with this secret, does not match.
+package enum OrderCode {
+    package static func code(member: MemberID, theme: Slug, secret: Secret) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data("order:\(member.rawValue)\u{0}\(theme.rawValue)".utf8), using: secret.key)
+        return Base32.encode(Array(mac.prefix(16)))
+    }
+
+    /// Compares in constant time, so the time an answer takes says nothing about the code.
+    package static func matches(_ text: String, member: MemberID, theme: Slug, secret: Secret) -> Bool {
+        let expected = Array(code(member: member, theme: theme, secret: secret).utf8), given = Array(text.utf8)
+        guard expected.count == given.count else { return false }
+        return zip(expected, given).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }

@@ -27,6 +27,8 @@ package struct Page: Sendable {
         package var theme: Theme
         package var day: Day
         package var itemsPath: String
+        /// The verification code the storefront's form sends with the choice (`OrderCode`).
+        package var orderCode: String
     }
 
     /// Path under the output folder, e.g. `m/<token>/dragon-boat-2026/index.html`.

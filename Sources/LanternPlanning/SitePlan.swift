@@ -53,7 +53,8 @@ package struct SitePlan: Sendable {
         let planned = try! Parallel.map(active, chunk: 1024) { member -> MemberPlan? in // cannot throw
             let cards = open.compactMap { theme -> Page.Card? in
                 guard theme.audience.admits(member), let day = theme.occasionDay(for: member, on: today) else { return nil }
-                return Page.Card(theme: theme, day: day, itemsPath: ItemGroup.path(theme: theme.slug, city: member.city, secret: secret))
+                return Page.Card(theme: theme, day: day, itemsPath: ItemGroup.path(theme: theme.slug, city: member.city, secret: secret),
+                                 orderCode: OrderCode.code(member: member.id, theme: theme.slug, secret: secret))
             }
             let mail = letters[member.id] ?? []
             guard !cards.isEmpty || !mail.isEmpty else { return nil }

@@ -9,7 +9,7 @@ import Mustache
 /// naming it in front of each template as it parses it: the files stay as their authors wrote
 /// them. A partial starts again with the library's HTML type, so every template and partial is
 /// parsed this way. Stencils fill values with the same `escape`, so both renderers agree.
-enum MustacheHTML {
+package enum MustacheHTML {
     static let contentTypeName = "LANTERN_HTML"
 
     /// On a line of its own the pragma is a standalone tag: it and its line break render as
@@ -19,7 +19,7 @@ enum MustacheHTML {
     static let pragmaLines = 1
 
     /// Parses `text` with byte-level HTML escaping; errors are the library's, at its positions.
-    static func template(_ text: String) throws -> MustacheTemplate {
+    package static func template(_ text: String) throws -> MustacheTemplate {
         _ = registered
         return try MustacheTemplate(string: pragma + text)
     }

@@ -75,7 +75,7 @@ package struct PageContext: @unchecked Sendable {
             context["greeting_html"] = greetings[card.theme.slug] ?? greeting(card, member)
             context["items_url"] = page.root + card.itemsPath
             context["home_url"] = "../index.html"
-            context["order"] = Context.make(["endpoint": site.orderEndpoint, "member_id": member.id.rawValue,
+            context["order"] = Context.make(["endpoint": site.orderEndpoint, "member_id": member.id.rawValue, "code": card.orderCode,
                                              "mailto": mailto(member, card.theme)])
         case .itemList(let theme, let items):
             context["page_title"] = theme.title

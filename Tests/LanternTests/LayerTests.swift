@@ -81,3 +81,17 @@ import Testing
         #expect(run.output.contains("CCmark is imported by 2 files"))
     }
 }
+
+extension LayerTests {
+    @Test func theGeneratorNeverImportsTheServerOrTheDatabase() throws {
+        let server = try Self.check(prepending: "import Hummingbird", to: "Sources/LanternRendering/Renderer.swift")
+        #expect(server.status == 1)
+        #expect(server.output.contains("Sources/LanternRendering/Renderer.swift:1: LanternRendering imports Hummingbird, which only LanternCollect may use"))
+        let database = try Self.check(prepending: "import GRDB", to: "Sources/LanternOrders/OrderDesk.swift")
+        #expect(database.status == 1)
+        #expect(database.output.contains("LanternOrders imports GRDB, which only LanternSQLite may use"))
+        let service = try Self.check(prepending: "import LanternCollect", to: "Sources/Lantern/Pipeline/Build.swift")
+        #expect(service.status == 1)
+        #expect(service.output.contains("the generator target Lantern imports the service LanternCollect"))
+    }
+}

@@ -8,7 +8,7 @@ package struct BuildOptions: Sendable {
     package var output: URL
     package var privateFolder: URL
     /// Decides which themes are open.
-    var today: Day
+    package var today: Day
     var environment: [String: String]
     /// Workers rendering member pages; default: the core count.
     package var jobs: Int = Parallel.cores

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Where the collector keeps what members send: every submission as history, accepted or not,
+/// and for each member and theme the latest accepted one as the current choice. The one place
+/// that knows how it is stored; nothing outside an implementation assumes SQLite, so another
+/// (PostgreSQL for several collectors behind a load balancer) can take its place.
+package protocol SubmissionStore: Sendable {
+    /// Keeps an accepted order as the member's current choice for its theme (earlier ones stay
+    /// in the history) and returns its receipt number. Returns only once the record is durable.
+    func accept(_ order: Order, at time: Date) async throws -> String
+    /// Counts a refused submission: why, and whom and which theme it named (as sent; unverified).
+    func refuse(_ refusal: Refusal, member: String?, theme: String?, at time: Date) async throws
+    /// The current choice of each member who chose, for one theme.
+    func choices(theme: String) async throws -> [StoredChoice]
+    /// Refused submissions by reason, over all themes.
+    func refusals() async throws -> [Refusal: Int]
+}
+
+/// A member's current choice for a theme, as the store returns it.
+package struct StoredChoice: Sendable, Equatable {
+    package var member: String
+    package var theme: String
+    package var skus: [String]
+    package var totalFen: Int64
+    package var receipt: String
+    package var time: Date
+    /// How many accepted submissions the member made for the theme (changes of mind + 1).
+    package var submissions: Int
+
+    package init(member: String, theme: String, skus: [String], totalFen: Int64, receipt: String, time: Date, submissions: Int) {
+        self.member = member
+        self.theme = theme
+        self.skus = skus
+        self.totalFen = totalFen
+        self.receipt = receipt
+        self.time = time
+        self.submissions = submissions
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import GRDB
+import LanternOrders
+
+/// `SubmissionStore` in one SQLite file through GRDB: a `DatabasePool` (write-ahead log, so
+/// readers never wait for the writer) with `synchronous = FULL`, so a commit is on disk before
+/// `accept` returns and the collector answers.
+package final class SQLiteSubmissionStore: SubmissionStore {
+    private let pool: DatabasePool
+
+    /// Opens (or creates) the database at `path`, its folder created 0700 and the file 0600.
+    package init(path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                                     attributes: [.posixPermissions: 0o700]) }
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        let existed = FileManager.default.fileExists(atPath: path)
+        pool = try DatabasePool(path: path, configuration: configuration)
+        if !existed { try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path) }
+        try Self.migrator.migrate(pool)
+    }
+
+    private static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("submissions-1") { db in
+            // Every submission, accepted or refused: the history the report reads.
+            try db.create(table: "submission") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("time", .double).notNull()
+                t.column("member", .text)
+                t.column("theme", .text)
+                t.column("status", .text).notNull() // "accepted" or the refusal's raw value
+                t.column("skus", .text).notNull().defaults(to: "") // space-separated
+                t.column("total_fen", .integer).notNull().defaults(to: 0)
+            }
+            // The current choice: the latest accepted submission per member and theme.
+            try db.create(table: "choice") { t in
+                t.column("member", .text).notNull()
+                t.column("theme", .text).notNull()
+                t.column("submission", .integer).notNull().references("submission")
+                t.column("count", .integer).notNull()
+                t.primaryKey(["member", "theme"])
+            }
+        }
+        return migrator
+    }
+
+    package func accept(_ order: Order, at time: Date) async throws -> String {
+        let member = order.member.id.rawValue, theme = order.theme.slug.rawValue
+        let skus = order.items.map(\.sku.rawValue).joined(separator: " ")
+        let total = order.total.fen
+        let id = try await pool.write { db -> Int64 in
+            try db.execute(sql: "INSERT INTO submission (time, member, theme, status, skus, total_fen) VALUES (?, ?, ?, 'accepted', ?, ?)",
+                           arguments: [time.timeIntervalSince1970, member, theme, skus, total])
+            let id = db.lastInsertedRowID
+            try db.execute(sql: """
+                INSERT INTO choice (member, theme, submission, count) VALUES (?, ?, ?, 1)
+                ON CONFLICT (member, theme) DO UPDATE SET submission = excluded.submission, count = count + 1
+                """, arguments: [member, theme, id])
+            return id
+        }
+        return Self.receipt(id)
+    }
+
+    package func refuse(_ refusal: Refusal, member: String?, theme: String?, at time: Date) async throws {
+        try await pool.write { db in
+            try db.execute(sql: "INSERT INTO submission (time, member, theme, status) VALUES (?, ?, ?, ?)",
+                           arguments: [time.timeIntervalSince1970, member, theme, refusal.rawValue])
+        }
+    }
+
+    package func choices(theme: String) async throws -> [StoredChoice] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.member, c.theme, s.skus, s.total_fen, s.id, s.time, c.count
+                FROM choice c JOIN submission s ON s.id = c.submission WHERE c.theme = ? ORDER BY c.member
+                """, arguments: [theme]).map { row in
+                let skus: String = row[2]
+                return StoredChoice(member: row[0], theme: row[1], skus: skus.split(separator: " ").map(String.init),
+                                    totalFen: row[3], receipt: Self.receipt(row[4]), time: Date(timeIntervalSince1970: row[5]),
+                                    submissions: row[6])
+            }
+        }
+    }
+
+    package func refusals() async throws -> [Refusal: Int] {
+        try await pool.read { db in
+            var counts: [Refusal: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) FROM submission WHERE status != 'accepted' GROUP BY status") {
+                if let refusal = Refusal(rawValue: row[0]) { counts[refusal] = row[1] }
+            }
+            return counts
+        }
+    }
+
+    /// `R` and the submission's number, zero-padded: short enough to read out on the phone.
+    static func receipt(_ id: Int64) -> String { "R" + String(format: "%07lld", id) }
+}
