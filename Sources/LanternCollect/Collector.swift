@@ -49,6 +49,8 @@ package struct Collector: Sendable {
         let router = Router()
         router.post("/orders") { request, _ in try await self.order(request) }
         router.on("/orders", method: .options) { request, _ in self.preflight(request) }
+        router.get("/orders/status") { request, _ in try await self.status(request) }
+        router.get("/orders/form") { request, _ in self.form(request) }
         router.get("/status") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: "{\"ok\":true}\n")))
         }
@@ -104,6 +106,38 @@ package struct Collector: Sendable {
                 return json(pages.acceptedJSON(order, receipt: receipt), status: .ok, origin: origin)
             }
             return html(pages.accepted(order, receipt: receipt), status: .ok, origin: origin)
+        }
+    }
+
+    /// The member's current choice for a theme, for the storefront to tick again: `chosen` with
+    /// the SKUs, total and receipt, or `none`. The code proves who asks, as for a submission.
+    func status(_ request: Request) async throws -> Response {
+        let query = request.uri.queryParameters
+        let origin = request.headers[.origin]
+        guard let member = query["member"].map(String.init), let theme = query["theme"].map(String.init),
+              let code = query["code"].map(String.init), desk.verifies(member: member, theme: theme, code: code) else {
+            return json(pages.refusedJSON(.badCode, member: nil), status: .forbidden, origin: origin)
+        }
+        guard let choice = try await store.choice(member: member, theme: theme) else {
+            return json("{\"status\":\"none\"}\n", status: .ok, origin: origin)
+        }
+        return json(pages.statusJSON(choice), status: .ok, origin: origin)
+    }
+
+    /// The choice without JavaScript: the member's storefront links here when it cannot load
+    /// its list; the page lists the items that member may pick as a plain form to `/orders`.
+    func form(_ request: Request) -> Response {
+        let query = request.uri.queryParameters
+        let offer = desk.offer(member: query["member"].map(String.init) ?? "", theme: query["theme"].map(String.init) ?? "",
+                               code: query["code"].map(String.init) ?? "", on: settings.today ?? Day.today())
+        switch offer {
+        case .failure(let refusal):
+            let member = refusal == .badCode ? nil : desk.member(named: query["member"].map(String.init) ?? "")
+            return html(pages.refused(refusal, member: member), status: HTTPResponse.Status(code: refusal.status), origin: nil)
+        case .success(let offer):
+            var response = html(pages.form(offer, code: query["code"].map(String.init) ?? ""), status: .ok, origin: nil)
+            response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action \(pages.formAction)"
+            return response
         }
     }
 

@@ -13,6 +13,7 @@ struct CollectorPages: Sendable {
     let secret: Secret
     let acceptedPage: MustacheTemplate
     let refusedPage: MustacheTemplate
+    let formPage: MustacheTemplate
 
     init(site: SiteConfig, secret: Secret) {
         self.site = site
@@ -20,6 +21,34 @@ struct CollectorPages: Sendable {
         // Fixed and tested, so a parse failure is a programming error.
         acceptedPage = try! MustacheHTML.template(Self.layout(Self.acceptedBody))
         refusedPage = try! MustacheHTML.template(Self.layout(Self.refusedBody))
+        formPage = try! MustacheHTML.template(Self.layout(Self.formBody))
+    }
+
+    /// Where the form page posts: the order endpoint of `site.yaml` (the collector behind the
+    /// site's own address), else this collector's `/orders` next to the form.
+    var formTarget: String { site.orderEndpoint.isEmpty ? "../orders" : site.orderEndpoint }
+
+    /// The CSP `form-action` that lets the form page post there.
+    var formAction: String {
+        guard let url = URLComponents(string: formTarget), let scheme = url.scheme, let host = url.host else { return "'self'" }
+        return "'self' \(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? "")
+    }
+
+    func form(_ offer: OrderDesk.Offer, code: String) -> String {
+        let en = Self.english(offer.member)
+        return formPage.render([
+            "lang": en ? "en" : "zh-CN", "site": site.name, "title": offer.theme.title, "action": formTarget,
+            "member": offer.member.id.rawValue, "theme": offer.theme.slug.rawValue, "code": code,
+            "budget": offer.theme.budget.description, "closes": offer.closes.description,
+            "items": offer.items.map { ["sku": $0.sku.rawValue, "name": $0.name, "price": $0.price.description, "description": $0.description] },
+            "l": en ? ["intro": "Tick the gifts you want, up to your budget of", "closes": "Choose by", "submit": "Submit my choice", "none": "No gifts to choose from."]
+                    : ["intro": "请勾选您想要的礼品，合计不超过预算", "closes": "请在此日期前提交：", "submit": "提交选择", "none": "暂无可选礼品。"],
+        ])
+    }
+
+    func statusJSON(_ choice: StoredChoice) -> String {
+        encode(["status": "chosen", "skus": choice.skus, "total_fen": choice.totalFen, "total": Money(fen: choice.totalFen).description,
+                "receipt": choice.receipt])
     }
 
     static func english(_ member: Member?) -> Bool { member?.language.lowercased().hasPrefix("en") == true }
@@ -88,7 +117,7 @@ struct CollectorPages: Sendable {
         <style>body{font:17px/1.6 system-ui,"Noto Sans CJK SC",sans-serif;margin:0 auto;max-width:34em;padding:1em;color:#2b1d16;background:#fff8ef}
         h1{font-size:1.4em;color:#8c2219}table{border-collapse:collapse;width:100%}td{padding:.3em 0;border-bottom:1px solid #e6d6c4}
         td.n{text-align:right;white-space:nowrap}.receipt{font-size:1.2em;font-weight:bold;letter-spacing:.05em}
-        a.button{display:inline-block;padding:.6em 1.2em;background:#8c2219;color:#fff;border-radius:.4em;text-decoration:none}
+        a.button,button.button{display:inline-block;border:0;font:inherit;cursor:pointer;padding:.6em 1.2em;background:#8c2219;color:#fff;border-radius:.4em;text-decoration:none}
         .reason{padding:.8em;border-left:4px solid #8c2219;background:#fff}</style></head><body>
         <main>
         <h1>{{title}}</h1>
@@ -108,6 +137,18 @@ struct CollectorPages: Sendable {
         <p>{{l.receipt}}：<span class="receipt" data-receipt>{{receipt}}</span></p>
         <p>{{l.change}} {{l.closes}}<time datetime="{{closes}}">{{closes}}</time>{{l.end}}</p>
         {{#back}}<p><a class="button" href="{{back}}">{{l.back}}</a></p>{{/back}}{{^back}}<p>{{l.noback}}</p>{{/back}}
+        """
+
+    static let formBody = """
+        <p>{{l.intro}} <strong>{{budget}}</strong>. {{l.closes}} <time datetime="{{closes}}">{{closes}}</time></p>
+        <form method="post" action="{{action}}">
+        <input type="hidden" name="member" value="{{member}}">
+        <input type="hidden" name="theme" value="{{theme}}">
+        <input type="hidden" name="code" value="{{code}}">
+        <table>{{#items}}<tr><td><input type="checkbox" id="sku-{{sku}}" name="sku" value="{{sku}}"> <label for="sku-{{sku}}">{{name}}</label>{{#description}}<br><small>{{description}}</small>{{/description}}</td><td class="n">{{price}}</td></tr>{{/items}}</table>
+        {{^items}}<p>{{l.none}}</p>{{/items}}
+        <p><button type="submit" class="button">{{l.submit}}</button></p>
+        </form>
         """
 
     static let refusedBody = """

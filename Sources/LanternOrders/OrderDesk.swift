@@ -32,12 +32,26 @@ package struct OrderDesk: Sendable {
         themes = Dictionary(site.themes.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// Whether `code` is the one the member's page for `theme` carries.
+    package func verifies(member: String, theme: String, code: String) -> Bool {
+        OrderCode.matches(code, member: MemberID(member), theme: Slug(theme), secret: secret)
+    }
+
     /// The member a submission names, when the roster has them (for the refusal page's language).
     package func member(named id: String) -> Member? { members[MemberID(id)] }
 
-    package func check(_ submission: Submission, on today: Day) -> Result<Order, Refusal> {
-        let memberID = MemberID(submission.member), slug = Slug(submission.theme)
-        guard OrderCode.matches(submission.code, member: memberID, theme: slug, secret: secret) else { return .failure(.badCode) }
+    /// What one member may choose from in one theme on `today`: the items their storefront
+    /// offers, once the code proves who asks and the theme is open for them.
+    package struct Offer: Sendable {
+        package var member: Member
+        package var theme: Theme
+        package var items: [Product]
+        package var closes: Day
+    }
+
+    package func offer(member id: String, theme name: String, code: String, on today: Day) -> Result<Offer, Refusal> {
+        let memberID = MemberID(id), slug = Slug(name)
+        guard OrderCode.matches(code, member: memberID, theme: slug, secret: secret) else { return .failure(.badCode) }
         guard let member = members[memberID], member.status == .active else { return .failure(.unknownMember) }
         guard let theme = themes[slug] else { return .failure(.unknownTheme) }
         switch theme.status(on: today) {
@@ -46,16 +60,26 @@ package struct OrderDesk: Sendable {
         case .closed: return .failure(.themeClosed)
         }
         guard theme.audience.admits(member), let day = theme.occasionDay(for: member, on: today) else { return .failure(.notForMember) }
+        let items = Eligibility.items(site.shopItems[theme.slug] ?? [], deliveredTo: member.city)
+        return .success(Offer(member: member, theme: theme, items: items, closes: theme.window(around: day).upperBound))
+    }
+
+    package func check(_ submission: Submission, on today: Day) -> Result<Order, Refusal> {
+        let offer: Offer
+        switch self.offer(member: submission.member, theme: submission.theme, code: submission.code, on: today) {
+        case .failure(let refusal): return .failure(refusal)
+        case .success(let found): offer = found
+        }
         guard !submission.skus.isEmpty else { return .failure(.emptyChoice) }
         guard Set(submission.skus).count == submission.skus.count else { return .failure(.repeatedItem) }
-        let offered = Dictionary(Eligibility.items(site.shopItems[theme.slug] ?? [], deliveredTo: member.city).map { ($0.sku.rawValue, $0) },
-                                 uniquingKeysWith: { a, _ in a })
+        let offered = Dictionary(offer.items.map { ($0.sku.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
         var items: [Product] = []
         for sku in submission.skus {
             guard let item = offered[sku] else { return .failure(.ineligibleItem) }
             items.append(item)
         }
-        let order = Order(member: member, theme: theme, items: items, closes: theme.window(around: day).upperBound)
+        let theme = offer.theme
+        let order = Order(member: offer.member, theme: theme, items: items, closes: offer.closes)
         guard order.total <= theme.budget else { return .failure(.overBudget) }
         return .success(order)
     }

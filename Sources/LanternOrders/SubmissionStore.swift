@@ -12,6 +12,8 @@ package protocol SubmissionStore: Sendable {
     func refuse(_ refusal: Refusal, member: String?, theme: String?, at time: Date) async throws
     /// The current choice of each member who chose, for one theme.
     func choices(theme: String) async throws -> [StoredChoice]
+    /// One member's current choice for one theme, if any.
+    func choice(member: String, theme: String) async throws -> StoredChoice?
     /// Refused submissions by reason, over all themes.
     func refusals() async throws -> [Refusal: Int]
 }

@@ -7,19 +7,21 @@ enum HostFiles {
     static let robots = "User-agent: *\nDisallow: /m/\n"
 
     /// Member pages: not indexed, no referrer, never kept by shared caches. Everywhere: only
-    /// same-origin scripts and styles, forms only to the site itself and the order endpoint.
+    /// same-origin scripts and styles, forms and `fetch` only to the site itself and the order
+    /// endpoint (the collector).
     static func headers(orderEndpoint: String) -> String {
         var formAction = "'self'"
         if let url = URL(string: orderEndpoint), let scheme = url.scheme, let host = url.host {
             formAction += " \(scheme)://\(host)\(url.port.map { ":\($0)" } ?? "")"
         }
+        let connect = formAction
         return """
         /m/*
           X-Robots-Tag: noindex, nofollow
           Referrer-Policy: no-referrer
           Cache-Control: private, no-store
         /*
-          Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action \(formAction); base-uri 'none'; frame-ancestors 'none'; object-src 'none'
+          Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src \(connect); form-action \(formAction); base-uri 'none'; frame-ancestors 'none'; object-src 'none'
           X-Content-Type-Options: nosniff
 
         """

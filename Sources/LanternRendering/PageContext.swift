@@ -76,6 +76,7 @@ package struct PageContext: @unchecked Sendable {
             context["items_url"] = page.root + card.itemsPath
             context["home_url"] = "../index.html"
             context["order"] = Context.make(["endpoint": site.orderEndpoint, "member_id": member.id.rawValue, "code": card.orderCode,
+                                             "form_url": collectorURL("form", member, card), "status_url": collectorURL("status", member, card),
                                              "mailto": mailto(member, card.theme)])
         case .itemList(let theme, let items):
             context["page_title"] = theme.title
@@ -190,6 +191,16 @@ package struct PageContext: @unchecked Sendable {
             "years_of_service": years, "service_year": years.map { $0 + 1 },
             "union_name": site.union, "site_name": site.name,
         ])
+    }
+
+    /// A page of the collector for this member's choice (`form`: the choice without JavaScript;
+    /// `status`: the current choice, as JSON), below the order endpoint, with what proves who
+    /// asks; nil without an endpoint.
+    func collectorURL(_ page: String, _ member: Member, _ card: Page.Card) -> String? {
+        guard !site.orderEndpoint.isEmpty else { return nil }
+        let query = [("member", member.id.rawValue), ("theme", card.theme.slug.rawValue), ("code", card.orderCode)]
+            .map { "\($0)=\(percentEncoded($1))" }.joined(separator: "&")
+        return site.orderEndpoint + "/" + page + "?" + query
     }
 
     func mailto(_ member: Member, _ theme: Theme) -> String? {

@@ -74,16 +74,25 @@ package final class SQLiteSubmissionStore: SubmissionStore {
 
     package func choices(theme: String) async throws -> [StoredChoice] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT c.member, c.theme, s.skus, s.total_fen, s.id, s.time, c.count
-                FROM choice c JOIN submission s ON s.id = c.submission WHERE c.theme = ? ORDER BY c.member
-                """, arguments: [theme]).map { row in
-                let skus: String = row[2]
-                return StoredChoice(member: row[0], theme: row[1], skus: skus.split(separator: " ").map(String.init),
-                                    totalFen: row[3], receipt: Self.receipt(row[4]), time: Date(timeIntervalSince1970: row[5]),
-                                    submissions: row[6])
-            }
+            try Row.fetchAll(db, sql: Self.choiceQuery + " WHERE c.theme = ? ORDER BY c.member", arguments: [theme]).map(Self.choice)
         }
+    }
+
+    package func choice(member: String, theme: String) async throws -> StoredChoice? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: Self.choiceQuery + " WHERE c.member = ? AND c.theme = ?", arguments: [member, theme]).map(Self.choice)
+        }
+    }
+
+    private static let choiceQuery = """
+        SELECT c.member, c.theme, s.skus, s.total_fen, s.id, s.time, c.count
+        FROM choice c JOIN submission s ON s.id = c.submission
+        """
+
+    private static func choice(_ row: Row) -> StoredChoice {
+        let skus: String = row[2]
+        return StoredChoice(member: row[0], theme: row[1], skus: skus.split(separator: " ").map(String.init),
+                            totalFen: row[3], receipt: receipt(row[4]), time: Date(timeIntervalSince1970: row[5]), submissions: row[6])
     }
 
     package func refusals() async throws -> [Refusal: Int] {

@@ -24,15 +24,20 @@ INSECURE_HOST = "lantern.test"
 LANTERN = REPO / ".build" / "debug" / "lantern"
 
 
-def build_site(extra_yaml: str, today: str = "2026-06-10"):
-    """Copies the sample site, appends to its site.yaml, builds it; returns (public, links)."""
-    root = Path(tempfile.mkdtemp(prefix="lantern-browser-"))
+# 64 hex digits: Lantern refuses a secret of fewer than 32 bytes.
+SECRET_ENV = {"LANTERN_SECRET": "62726f777365722d746573742d7365637265742d6f662d33322d62797465732e"}
+
+
+def build_site(extra_yaml: str, today: str = "2026-06-10", edit=None, root: Path = None):
+    """Copies the sample site, appends to its site.yaml (after `edit`, a function of its text,
+    when given), builds it; returns (public, links)."""
+    root = root or Path(tempfile.mkdtemp(prefix="lantern-browser-"))
     for folder in ("content", "templates"):
         shutil.copytree(REPO / folder, root / folder)
-    with open(root / "content" / "site.yaml", "a", encoding="utf-8") as f:
-        f.write(extra_yaml)
-    # 64 hex digits: Lantern refuses a secret of fewer than 32 bytes.
-    env = dict(os.environ, LANTERN_SECRET="62726f777365722d746573742d7365637265742d6f662d33322d62797465732e")
+    config = root / "content" / "site.yaml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text((edit(text) if edit else text) + extra_yaml, encoding="utf-8")
+    env = dict(os.environ, **SECRET_ENV)
     subprocess.run([str(LANTERN), "build", "--site", str(root), "--today", today],
                    check=True, env=env, capture_output=True)
     with open(root / "private" / "links.csv", encoding="utf-8-sig", newline="") as f:
@@ -56,15 +61,29 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def browser():
+def chromium(javascript: bool = True):
     options = webdriver.ChromeOptions()
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=390,1200",
                 f"--host-resolver-rules=MAP {INSECURE_HOST} 127.0.0.1"):
         options.add_argument(arg)
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
     driver.set_page_load_timeout(30)
+    return driver
+
+
+@pytest.fixture(scope="session")
+def browser():
+    driver = chromium()
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="session")
+def browser_without_javascript():
+    driver = chromium(javascript=False)
     yield driver
     driver.quit()
 

@@ -1,6 +1,10 @@
 /* Lantern storefront helper. No dependencies, ES5 so old in-app browsers (WeChat) run it.
-   Loads the member's shared item list into the order form, sums the checked items of each form[data-budget-fen], shows the total in the form's <output>,
-   and blocks submitting over budget. The page works without it: the order endpoint checks again. */
+   Loads the member's shared item list into the order form, sums the checked items of each
+   form[data-budget-fen], shows the total and what is left of the budget, marks the items the
+   member can no longer afford, blocks submitting nothing or over budget, submits to the collector
+   with fetch and shows its confirmation in the page, and shows the current choice when the
+   collector knows one. The page works without it: the form posts as it is, and the collector
+   checks everything again. */
 (function () {
   "use strict";
   if (!document.querySelectorAll) { return; }
@@ -36,20 +40,41 @@
     var submit = form.querySelector("[type=submit]");
     var mailto = form.querySelector("a[data-order-mailto]");
     var mailtoBase = mailto ? mailto.getAttribute("href") : "";
-    var over = false;
+    var remainingOutput = form.querySelector("output[data-remaining]");
+    var empty = form.querySelector("[data-empty]");
+    var confirmation = form.querySelector("[data-confirmation]");
+    var current = form.querySelector("[data-current]");
+    var over = false, count = 0;
 
     function update() {
       var boxes = form.querySelectorAll("input[type=checkbox][data-price-fen]");
       var total = 0, lines = [], i, box;
+      count = 0;
       for (i = 0; i < boxes.length; i++) {
         box = boxes[i];
         if (box.checked) {
           total += toFen(box.getAttribute("data-price-fen"));
+          count += 1;
           lines.push((box.getAttribute("data-name") || "") + "（" + box.value + "）");
         }
       }
       over = !isNaN(budget) && total > budget;
       if (output) { output.textContent = yuan(total); }
+      if (!isNaN(budget)) {
+        var left = budget - total;
+        if (remainingOutput) { remainingOutput.textContent = yuan(left > 0 ? left : 0); }
+        // An item dearer than what is left cannot be added any more: marked, still tickable
+        // (the member may untick another first).
+        for (i = 0; i < boxes.length; i++) {
+          box = boxes[i];
+          var choice = box.parentNode;
+          var cannot = !box.checked && toFen(box.getAttribute("data-price-fen")) > left;
+          if (choice && choice.classList) {
+            if (cannot) { choice.classList.add("unaffordable"); } else { choice.classList.remove("unaffordable"); }
+          }
+        }
+      }
+      if (empty && count > 0) { empty.hidden = true; }
       if (totalLine) { totalLine.hidden = false; }
       if (warning) {
         warning.hidden = !over;
@@ -67,7 +92,13 @@
     form.addEventListener("change", update);
     form.addEventListener("submit", function (event) {
       update();
-      if (over) { event.preventDefault(); }
+      if (over) { event.preventDefault(); return; }
+      if (count === 0) {
+        event.preventDefault();
+        if (empty) { empty.hidden = false; }
+        return;
+      }
+      if (submitWithFetch(form, confirmation, current)) { event.preventDefault(); }
     });
     if (mailto) {
       mailto.addEventListener("click", function (event) {
@@ -78,6 +109,80 @@
     // Back/forward navigation may restore checked boxes from the page cache.
     window.addEventListener("pageshow", update);
     update();
+  }
+
+  // The form's fields as the browser would send them (application/x-www-form-urlencoded).
+  function formBody(form) {
+    var parts = [], fields = form.elements, i, field;
+    for (i = 0; i < fields.length; i++) {
+      field = fields[i];
+      if (!field.name || field.disabled) { continue; }
+      if ((field.type === "checkbox" || field.type === "radio") && !field.checked) { continue; }
+      if (field.type === "submit" || field.type === "button" || field.tagName === "OUTPUT") { continue; }
+      parts.push(encodeURIComponent(field.name) + "=" + encodeURIComponent(field.value));
+    }
+    return parts.join("&").replace(/%20/g, "+");
+  }
+
+  function show(region, text, refused) {
+    if (!region) { return; }
+    region.textContent = text;
+    region.hidden = false;
+    if (region.classList) {
+      if (refused) { region.classList.add("is-refused"); } else { region.classList.remove("is-refused"); }
+    }
+    if (region.focus) { region.focus(); }
+  }
+
+  // Posts the choice to the collector and shows its answer here. Returns false when it cannot
+  // (no fetch, no endpoint): the form then posts as it is and the collector answers with a page.
+  // A network failure or an answer that is not the collector's JSON falls back the same way.
+  function submitWithFetch(form, confirmation, current) {
+    var action = form.getAttribute("action");
+    if (!action || !window.fetch || !confirmation) { return false; }
+    var submit = form.querySelector("[type=submit]");
+    if (submit) { submit.disabled = true; }
+    fetch(action, {
+      method: "POST", mode: "cors", credentials: "omit",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json" },
+      body: formBody(form)
+    }).then(function (response) {
+      return response.json();
+    }).then(function (answer) {
+      if (submit) { submit.disabled = false; }
+      if (answer.status === "accepted") {
+        show(confirmation, "已提交成功！回执编号 " + answer.receipt + "，合计 " + answer.total + "，剩余预算 " +
+          answer.remaining + "。截止前可以修改选择，以最后一次提交为准。", false);
+        if (current) { current.hidden = true; }
+      } else {
+        show(confirmation, answer.message || "未能提交，请稍后再试。", true);
+      }
+    }).catch(function () {
+      if (submit) { submit.disabled = false; }
+      form.submit();
+    });
+    return true;
+  }
+
+  // The choice the collector already holds for this member and theme, ticked again.
+  function loadCurrent(form, done) {
+    var url = form.getAttribute("data-status-url");
+    if (!url || !window.fetch) { return done(); }
+    fetch(url, { headers: { "Accept": "application/json" }, mode: "cors", credentials: "omit" }).then(function (response) {
+      return response.json();
+    }).then(function (answer) {
+      if (answer.status === "chosen" && answer.skus) {
+        var boxes = form.querySelectorAll("input[type=checkbox][data-price-fen]"), i;
+        for (i = 0; i < boxes.length; i++) { boxes[i].checked = answer.skus.indexOf(boxes[i].value) >= 0; }
+        var current = form.querySelector("[data-current]");
+        if (current) {
+          current.textContent = "您已提交的选择（回执编号 " + answer.receipt + "，合计 " + answer.total +
+            "）已勾选在下方；截止前可以修改后重新提交。";
+          current.hidden = false;
+        }
+      }
+      done();
+    }).catch(function () { done(); });
   }
 
   // A storefront's items live in a list page shared by every member of the same group; load
@@ -107,10 +212,11 @@
         if (form.getAttribute("data-ready")) { return; }
         form.setAttribute("data-ready", "1");
         var container = form.querySelector("[data-choices-src]");
+        var ready = function () { loadCurrent(form, function () { setUp(form); }); };
         if (container) {
-          loadChoices(container, function () { setUp(form); });
+          loadChoices(container, ready);
         } else {
-          setUp(form);
+          ready();
         }
       })(forms[i]);
     }

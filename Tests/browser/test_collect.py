@@ -1,0 +1,138 @@
+"""A member's choice goes to a real `lantern collect` on loopback and comes back confirmed
+(issue 11): with JavaScript (fetch, confirmation in the page, the current choice shown again)
+and without (the collector's own form and confirmation page)."""
+import re
+import socket
+import sqlite3
+import subprocess
+import tempfile
+import os
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import LANTERN, SECRET_ENV, Server, build_site
+
+THEME = "dragon-boat-2026"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def collecting_site():
+    """The sample site served on one port, with its order endpoint a collector on another."""
+    root = Path(tempfile.mkdtemp(prefix="lantern-collect-"))
+    server = Server(root / "public")
+    port = free_port()
+    endpoint = f"http://127.0.0.1:{port}/orders"
+    public, links = build_site(f"base_url: {server.base}\n", root=root,
+                               edit=lambda text: text.replace("https://oa.example.com/welfare/orders", endpoint))
+    database = root / "private" / "collect.sqlite"
+    collector = subprocess.Popen([str(LANTERN), "collect", "--site", str(root), "--today", "2026-06-10",
+                                  "--listen", f"127.0.0.1:{port}", "--db", str(database)],
+                                 env=dict(os.environ, **SECRET_ENV), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    line = collector.stdout.readline()
+    assert f"listening on http://127.0.0.1:{port}" in line, line
+    yield server.base, links, public, database
+    collector.kill()
+    collector.wait()
+    server.close()
+
+
+def choice(database, member):
+    """The member's current choice for the theme, as the collector's SQLite file holds it."""
+    with sqlite3.connect(database) as db:
+        row = db.execute("SELECT s.skus, s.total_fen, s.id, c.count FROM choice c JOIN submission s ON s.id = c.submission "
+                         "WHERE c.member = ? AND c.theme = ?", (member, THEME)).fetchone()
+    return row and (row[0].split(" "), row[1], row[2], row[3])
+
+
+def boxes(browser):
+    WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "input[name=sku]"))
+    return browser.find_elements(By.CSS_SELECTOR, "input[name=sku]")
+
+
+def yuan(fen):
+    return f"¥{fen // 100}.{fen % 100:02d}"
+
+
+def test_with_javascript_a_choice_is_confirmed_changed_and_shown_again(browser, collecting_site):
+    base, links, public, database = collecting_site
+    browser.get(links["E1001"]["url"] + THEME + "/index.html")
+    budget = int(browser.find_element(By.CSS_SELECTOR, "form[data-budget-fen]").get_attribute("data-budget-fen"))
+    by_price = sorted(boxes(browser), key=lambda box: int(box.get_attribute("data-price-fen")))
+    first = by_price[:2]
+    total = sum(int(box.get_attribute("data-price-fen")) for box in first)
+    assert total <= budget
+    # Nothing ticked: refused in the page, and nothing reaches the collector.
+    browser.find_element(By.CSS_SELECTOR, "form.order [type=submit]").click()
+    assert browser.find_element(By.CSS_SELECTOR, "[data-empty]").is_displayed()
+    assert choice(database, "E1001") is None
+    for box in first:
+        browser.execute_script("arguments[0].click()", box)
+    assert browser.find_element(By.CSS_SELECTOR, "output[data-remaining]").text == yuan(budget - total)
+    browser.find_element(By.CSS_SELECTOR, "form.order [type=submit]").click()
+    confirmation = browser.find_element(By.CSS_SELECTOR, "[data-confirmation]")
+    WebDriverWait(browser, 10).until(lambda d: confirmation.is_displayed())
+    assert "回执编号 R" in confirmation.text and f"合计 {yuan(total)}" in confirmation.text
+    assert f"剩余预算 {yuan(budget - total)}" in confirmation.text
+    skus = [box.get_attribute("value") for box in first]
+    assert choice(database, "E1001")[:2] == (skus, total)
+
+    # The member changes their mind: one item instead of two. The latest choice counts.
+    browser.execute_script("arguments[0].click()", first[1])
+    browser.find_element(By.CSS_SELECTOR, "form.order [type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda d: f"合计 {yuan(int(first[0].get_attribute('data-price-fen')))}" in confirmation.text)
+    stored = choice(database, "E1001")
+    assert stored[0] == skus[:1] and stored[3] == 2
+
+    # Opened again, the storefront ticks the current choice.
+    browser.get(links["E1001"]["url"] + THEME + "/index.html")
+    current = browser.find_element(By.CSS_SELECTOR, "[data-current]")
+    WebDriverWait(browser, 10).until(lambda d: current.is_displayed())
+    assert f"R{stored[2]:07d}" in current.text
+    ticked = [box.get_attribute("value") for box in boxes(browser) if box.is_selected()]
+    assert ticked == skus[:1]
+
+
+def test_without_javascript_the_collectors_form_takes_the_choice(browser_without_javascript, collecting_site):
+    base, links, public, database = collecting_site
+    driver = browser_without_javascript
+    driver.get(links["E1002"]["url"] + THEME + "/index.html")
+    assert not driver.find_elements(By.CSS_SELECTOR, "input[name=sku]")  # JavaScript really is off
+    # Keyboard, as a member would reach it: the sticky order bar may cover the link's spot.
+    driver.find_element(By.CSS_SELECTOR, "a[data-order-form]").send_keys(Keys.ENTER)
+    WebDriverWait(driver, 10).until(lambda d: "/orders/form" in d.current_url)
+    offered = driver.find_elements(By.CSS_SELECTOR, "input[name=sku]")
+    assert offered
+    first = offered[0].get_attribute("value")
+    offered[0].click()
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-receipt]"))
+    receipt = driver.find_element(By.CSS_SELECTOR, "[data-receipt]").text
+    stored = choice(database, "E1002")
+    assert stored and stored[0] == [first] and receipt == f"R{stored[2]:07d}"
+    assert driver.find_element(By.CSS_SELECTOR, "[data-total]").text == yuan(stored[1])
+    # The way back leads to the member's own storefront.
+    back = driver.find_element(By.CSS_SELECTOR, "a.button").get_attribute("href")
+    assert back == links["E1002"]["url"] + THEME + "/index.html"
+
+    # Changed without JavaScript too: back to the form, another item.
+    driver.back()
+    WebDriverWait(driver, 10).until(lambda d: "/orders/form" in d.current_url)
+    driver.refresh()
+    offered = driver.find_elements(By.CSS_SELECTOR, "input[name=sku]")
+    assert len(offered) > 1
+    second = offered[1].get_attribute("value")
+    offered[1].click()
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-receipt]"))
+    stored = choice(database, "E1002")
+    assert stored[0] == [second] and stored[3] == 2
