@@ -76,7 +76,8 @@ package struct PageContext: @unchecked Sendable {
             context["items_url"] = page.root + card.itemsPath
             context["home_url"] = "../index.html"
             context["order"] = Context.make(["endpoint": site.orderEndpoint, "member_id": member.id.rawValue, "code": card.orderCode,
-                                             "form_url": collectorURL("form", member, card), "status_url": collectorURL("status", member, card),
+                                             "form_action": site.orderEndpoint.isEmpty ? nil : site.orderEndpoint + "/form",
+                                             "status_url": collectorURL("status", member, card),
                                              "mailto": mailto(member, card.theme)])
         case .itemList(let theme, let items):
             context["page_title"] = theme.title
@@ -193,9 +194,9 @@ package struct PageContext: @unchecked Sendable {
         ])
     }
 
-    /// A page of the collector for this member's choice (`form`: the choice without JavaScript;
-    /// `status`: the current choice, as JSON), below the order endpoint, with what proves who
-    /// asks; nil without an endpoint.
+    /// The collector's answer on this member's current choice (`status`, JSON), below the order
+    /// endpoint, with what proves who asks; nil without an endpoint. (The choice without
+    /// JavaScript, `form`, is reached by submitting the order form's own fields there.)
     func collectorURL(_ page: String, _ member: Member, _ card: Page.Card) -> String? {
         guard !site.orderEndpoint.isEmpty else { return nil }
         let query = [("member", member.id.rawValue), ("theme", card.theme.slug.rawValue), ("code", card.orderCode)]

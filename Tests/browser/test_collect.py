@@ -108,7 +108,7 @@ def test_without_javascript_the_collectors_form_takes_the_choice(browser_without
     driver.get(links["E1002"]["url"] + THEME + "/index.html")
     assert not driver.find_elements(By.CSS_SELECTOR, "input[name=sku]")  # JavaScript really is off
     # Keyboard, as a member would reach it: the sticky order bar may cover the link's spot.
-    driver.find_element(By.CSS_SELECTOR, "a[data-order-form]").send_keys(Keys.ENTER)
+    driver.find_element(By.CSS_SELECTOR, "button[data-order-form]").send_keys(Keys.ENTER)
     WebDriverWait(driver, 10).until(lambda d: "/orders/form" in d.current_url)
     offered = driver.find_elements(By.CSS_SELECTOR, "input[name=sku]")
     assert offered

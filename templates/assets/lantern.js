@@ -90,7 +90,14 @@
     }
 
     form.addEventListener("change", update);
+    // The button to the collector's own form (shown while the list is not loaded) goes there
+    // as it is: nothing is chosen yet.
+    var toForm = false;
+    form.addEventListener("click", function (event) {
+      toForm = !!(event.target && event.target.getAttribute && event.target.getAttribute("data-order-form") !== null);
+    });
     form.addEventListener("submit", function (event) {
+      if (toForm) { toForm = false; return; }
       update();
       if (over) { event.preventDefault(); return; }
       if (count === 0) {
