@@ -83,7 +83,7 @@ let package = Package(
         // Orders coming back from members: the checks and the storage protocol (no HTTP, no SQLite).
         .target(name: "LanternOrders", dependencies: ["LanternModel", "LanternLoading", "LanternChecking", "LanternPlanning"]),
         // The one implementation of the store: SQLite through GRDB.
-        .target(name: "LanternSQLite", dependencies: ["LanternOrders", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "LanternSQLite", dependencies: ["LanternModel", "LanternOrders", .product(name: "GRDB", package: "GRDB.swift")]),
         // `lantern collect`: the HTTP server (Hummingbird 2).
         .target(
             name: "LanternCollect",
@@ -104,7 +104,9 @@ let package = Package(
             name: "LanternTests",
             dependencies: ["LanternModel", "LanternLoading", "LanternChecking", "LanternPlanning", "LanternRendering",
                            "LanternWriting", "Lantern", "LanternOrders", "LanternSQLite", "LanternCollect",
-                           .product(name: "CSV", package: "CSV.swift")],
+                           .product(name: "CSV", package: "CSV.swift"),
+                           // To read the collector's SQLite file as it is, not through the store.
+                           .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Golden"]
         ),
     ]

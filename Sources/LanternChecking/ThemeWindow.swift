@@ -26,6 +26,20 @@ extension Theme {
     /// For birthdays, the member's birthday in the previous, current and next year is tried so a
     /// window that crosses New Year works. See `Member.birthday(inYear:)` for 29 February and
     /// lunar birthdays.
+    /// The festival day of a window that closed for `member` at most `days` days before
+    /// `today` (the time to ask for feedback), or nil.
+    package func closedDay(for member: Member, on today: Day, within days: Int) -> Day? {
+        let candidates: [Day]
+        switch schedule {
+        case .fixed(let day): candidates = [day]
+        case .birthday: candidates = [today.year - 1, today.year].compactMap { member.birthday(inYear: $0) }.reversed()
+        }
+        return candidates.first { day in
+            let end = window(around: day).upperBound
+            return end < today && today <= end.adding(days: days)
+        }
+    }
+
     package func occasionDay(for member: Member, on today: Day) -> Day? {
         switch schedule {
         case .fixed(let day):

@@ -49,6 +49,7 @@ package struct Collector: Sendable {
         let router = Router()
         router.post("/orders") { request, _ in try await self.order(request) }
         router.on("/orders", method: .options) { request, _ in self.preflight(request) }
+        router.post("/feedback") { request, _ in try await self.feedback(request) }
         router.get("/orders/status") { request, _ in try await self.status(request) }
         router.get("/orders/form") { request, _ in self.form(request) }
         router.get("/status") { _, _ in
@@ -106,6 +107,41 @@ package struct Collector: Sendable {
                 return json(pages.acceptedJSON(order, receipt: receipt), status: .ok, origin: origin)
             }
             return html(pages.accepted(order, receipt: receipt), status: .ok, origin: origin)
+        }
+    }
+
+    /// A rating and comment from a member's page after a theme closed.
+    func feedback(_ request: Request) async throws -> Response {
+        var request = request
+        let wantsJSON = request.headers[.accept]?.contains("application/json") == true
+        let origin = request.headers[.origin]
+        let now = Date()
+        let parsed: Result<FeedbackSubmission, Refusal>
+        do {
+            let body = try await request.collectBody(upTo: Submission.maxBytes)
+            let urlEncoded = request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true
+            parsed = urlEncoded ? FeedbackSubmission.parse(Array(buffer: body)) : .failure(.malformed)
+        } catch {
+            parsed = .failure(.tooLarge)
+        }
+        let submission: FeedbackSubmission
+        switch parsed {
+        case .failure(let refusal):
+            try await store.refuse(refusal, member: nil, theme: nil, at: now)
+            return answer(refused: refusal, member: nil, json: wantsJSON, origin: origin)
+        case .success(let found): submission = found
+        }
+        switch desk.check(submission, on: settings.today ?? Day.today()) {
+        case .failure(let refusal):
+            try await store.refuse(refusal, member: submission.member, theme: submission.theme, at: now)
+            let member = refusal == .badCode ? nil : desk.member(named: submission.member)
+            return answer(refused: refusal, member: member, json: wantsJSON, origin: origin)
+        case .success(let feedback):
+            guard try await store.feedback(feedback, anonymous: desk.anonymousFeedback, at: now) else {
+                return answer(refused: .alreadyAnswered, member: feedback.member, json: wantsJSON, origin: origin)
+            }
+            if wantsJSON { return json("{\"status\":\"thanks\"}\n", status: .ok, origin: origin) }
+            return html(pages.thanks(feedback), status: .ok, origin: origin)
         }
     }
 

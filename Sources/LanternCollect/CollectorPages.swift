@@ -75,6 +75,16 @@ struct CollectorPages: Sendable {
         return acceptedPage.render(context)
     }
 
+    func thanks(_ feedback: Feedback) -> String {
+        let en = Self.english(feedback.member)
+        return refusedPage.render([
+            "lang": en ? "en" : "zh-CN", "site": site.name,
+            "title": en ? "Thank you for your feedback" : "感谢您的反馈",
+            "reason": en ? "We read every answer to plan the next festival better." : "我们会认真阅读每一条反馈，把下一次节日福利办得更好。",
+            "code": "thanks", "l": labels(en),
+        ])
+    }
+
     func refused(_ refusal: Refusal, member: Member?) -> String {
         let en = Self.english(member)
         return refusedPage.render([

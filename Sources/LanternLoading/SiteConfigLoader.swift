@@ -4,9 +4,10 @@ import LanternModel
 enum SiteConfigLoader {
     static let orderKeys = YAMLKeys("order", ["endpoint": .value, "email": .value])
     static let privacyKeys = YAMLKeys("privacy", ["encrypt": .value, "card_fields": .list])
+    static let feedbackKeys = YAMLKeys("feedback", ["window": .value, "anonymous": .value])
     static let keys = YAMLKeys("site.yaml", [
         "name": .value, "union": .value, "language": .value, "base_url": .value, "order": .group(orderKeys),
-        "policy": .value, "privacy": .group(privacyKeys), "print_sheets": .value,
+        "policy": .value, "privacy": .group(privacyKeys), "print_sheets": .value, "feedback": .group(feedbackKeys),
     ])
 
     static func load(_ file: TextFile) throws(DiagnosticsError) -> (SiteConfig, [Diagnostic]) {
@@ -54,12 +55,19 @@ enum SiteConfigLoader {
             r.error("bad `print_sheets` value `\(other)`", at: r.root.valueLocation("print_sheets"),
                     hint: "use missing-contact (the default: members with neither phone nor e-mail) or all")
         }
+        var feedbackDays = 14, feedbackAnonymous = false
+        if let feedback = r.group("feedback") {
+            feedbackDays = r.int("window", in: feedback, range: 0...366) ?? 14
+            feedbackAnonymous = r.flag("anonymous", in: feedback, default: false)
+        }
         let warnings = try r.finish()
         var config = SiteConfig(name: name!, union: union!, language: language, baseURL: baseURL,
                                 orderEndpoint: endpoint, orderEmail: email, policy: policy)
         config.printSheetsForAll = printSheetsForAll
         config.encrypt = encrypt
         config.cardFields = cardFields
+        config.feedbackDays = feedbackDays
+        config.feedbackAnonymous = feedbackAnonymous
         return (config, warnings)
     }
 }

@@ -32,6 +32,9 @@ package struct OrderDesk: Sendable {
         themes = Dictionary(site.themes.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// `feedback.anonymous` of the site.
+    package var anonymousFeedback: Bool { site.content.config.feedbackAnonymous }
+
     /// Whether `code` is the one the member's page for `theme` carries.
     package func verifies(member: String, theme: String, code: String) -> Bool {
         OrderCode.matches(code, member: MemberID(member), theme: Slug(theme), secret: secret)

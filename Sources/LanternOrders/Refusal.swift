@@ -19,6 +19,11 @@ package enum Refusal: String, Error, Sendable, CaseIterable, Codable {
     /// An item the member's storefront does not offer (policy, city, stock, budget, theme).
     case ineligibleItem = "ineligible-item"
     case overBudget = "over-budget"
+    /// Feedback: the theme did not close for the member within the feedback window.
+    case notInFeedbackWindow = "not-in-feedback-window"
+    case badRating = "bad-rating"
+    case commentTooLong = "comment-too-long"
+    case alreadyAnswered = "already-answered"
 
     /// The HTTP status the collector answers with.
     package var status: Int {
@@ -28,7 +33,8 @@ package enum Refusal: String, Error, Sendable, CaseIterable, Codable {
         case .badCode, .unknownMember: 403
         case .unknownTheme: 404
         case .themeNotOpen, .themeClosed, .notForMember: 409
-        case .emptyChoice, .repeatedItem, .ineligibleItem, .overBudget: 422
+        case .emptyChoice, .repeatedItem, .ineligibleItem, .overBudget, .badRating, .commentTooLong: 422
+        case .notInFeedbackWindow, .alreadyAnswered: 409
         }
     }
 
@@ -57,6 +63,14 @@ package enum Refusal: String, Error, Sendable, CaseIterable, Codable {
         case (.ineligibleItem, true): "Your choice includes an item you cannot pick. Please choose again from your own page."
         case (.overBudget, false): "所选礼品合计超出预算，请取消部分选择后再提交。"
         case (.overBudget, true): "Your choice is over the budget. Please untick some items and submit again."
+        case (.notInFeedbackWindow, false): "该专区的反馈时间已过或尚未开始。"
+        case (.notInFeedbackWindow, true): "Feedback for this shop is not open now."
+        case (.badRating, false): "请选择 1 到 5 之间的满意度评分。"
+        case (.badRating, true): "Please choose a rating from 1 to 5."
+        case (.commentTooLong, false): "意见请控制在 500 字以内。"
+        case (.commentTooLong, true): "Please keep the comment under 500 characters."
+        case (.alreadyAnswered, false): "您已经提交过该专区的反馈，谢谢！"
+        case (.alreadyAnswered, true): "You have already sent feedback for this shop. Thank you!"
         }
     }
 }

@@ -42,7 +42,7 @@ package struct Submission: Sendable, Equatable {
         return .success(Submission(member: member, theme: theme, code: code, skus: skus.filter { !$0.isEmpty }))
     }
 
-    private static func decode(_ bytes: ArraySlice<UInt8>) -> String? {
+    static func decode(_ bytes: ArraySlice<UInt8>) -> String? {
         let spaced = bytes.map { $0 == UInt8(ascii: "+") ? UInt8(ascii: " ") : $0 }
         guard let text = String(bytes: spaced, encoding: .utf8) else { return nil }
         // Foundation's decoder: nil for a `%` not followed by two hex digits or for bytes that

@@ -16,6 +16,28 @@ package protocol SubmissionStore: Sendable {
     func choice(member: String, theme: String) async throws -> StoredChoice?
     /// Refused submissions by reason, over all themes.
     func refusals() async throws -> [Refusal: Int]
+    /// Keeps a rating and comment; with `anonymous`, with no member id: only that the member
+    /// answered is remembered, apart from the answer, to refuse a second one. False when the
+    /// member has answered for this theme already (nothing is kept then).
+    func feedback(_ feedback: Feedback, anonymous: Bool, at time: Date) async throws -> Bool
+    /// Every answer for a theme: the rating, the comment, and the member id unless anonymous.
+    func feedback(theme: String) async throws -> [StoredFeedback]
+}
+
+/// One answer as the store returns it.
+package struct StoredFeedback: Sendable, Equatable {
+    package var theme: String
+    package var rating: Int
+    package var comment: String
+    /// Nil for anonymous feedback.
+    package var member: String?
+
+    package init(theme: String, rating: Int, comment: String, member: String?) {
+        self.theme = theme
+        self.rating = rating
+        self.comment = comment
+        self.member = member
+    }
 }
 
 /// A member's current choice for a theme, as the store returns it.

@@ -13,7 +13,7 @@ package struct Page: Sendable {
     package enum Content: Sendable {
         case portal(open: [Theme], upcoming: [Theme])
         case shop(Theme, items: [Product])
-        case memberHome(Member, cards: [Card], letters: [Letter])
+        case memberHome(Member, cards: [Card], letters: [Letter], feedback: [Card])
         case storefront(Member, Card)
         /// The items one group of members may pick, shared by their storefronts.
         case itemList(Theme, items: [Product])
@@ -44,7 +44,7 @@ package struct Page: Sendable {
     /// The member whose page this is; nil for shared pages.
     var member: Member? {
         switch content {
-        case .memberHome(let member, _, _), .storefront(let member, _): member
+        case .memberHome(let member, _, _, _), .storefront(let member, _): member
         default: nil
         }
     }

@@ -57,9 +57,15 @@ package struct SitePlan: Sendable {
                                  orderCode: OrderCode.code(member: member.id, theme: theme.slug, secret: secret))
             }
             let mail = letters[member.id] ?? []
-            guard !cards.isEmpty || !mail.isEmpty else { return nil }
+            // Themes that closed for the member in the last days: their page asks how it went.
+            let feedback = themes.compactMap { theme -> Page.Card? in
+                guard theme.audience.admits(member),
+                      let day = theme.closedDay(for: member, on: today, within: content.config.feedbackDays) else { return nil }
+                return Page.Card(theme: theme, day: day, itemsPath: "", orderCode: OrderCode.code(member: member.id, theme: theme.slug, secret: secret))
+            }
+            guard !cards.isEmpty || !mail.isEmpty || !feedback.isEmpty else { return nil }
             return MemberPlan(member: member, folder: "m/\(MemberToken.token(for: member.id, secret: secret))/",
-                              cards: cards, letters: mail)
+                              cards: cards, letters: mail, feedback: feedback)
         }
         let members = planned.compactMap { $0 }
         var groups: [String: (Theme, String)] = [:]
@@ -81,9 +87,11 @@ package struct MemberPlan: Sendable {
     var folder: String
     package var cards: [Page.Card]
     var letters: [Letter]
+    /// Themes that closed for the member within the feedback window (`feedback.window`).
+    package var feedback: [Page.Card] = []
 
     package var pages: [Page] {
-        zip(paths, [.memberHome(member, cards: cards, letters: letters)] + cards.map { .storefront(member, $0) })
+        zip(paths, [.memberHome(member, cards: cards, letters: letters, feedback: feedback)] + cards.map { .storefront(member, $0) })
             .map { Page(path: $0, content: $1) }
     }
 

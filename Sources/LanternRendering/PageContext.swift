@@ -52,7 +52,11 @@ package struct PageContext: @unchecked Sendable {
             context["theme"] = self.theme(theme)
             context["categories"] = categories(items)
             context["item_count"] = items.count
-        case .memberHome(let member, let cards, let letters):
+        case .memberHome(let member, let cards, let letters, let feedback):
+            context["feedback"] = feedback.map { card in
+                Context.make(["theme": theme(card.theme, day: card.day), "action": site.collectorRoute("feedback"),
+                              "member_id": member.id.rawValue, "code": card.orderCode, "anonymous": site.feedbackAnonymous])
+            }
             let variables = memberVariables(member)
             context["letters"] = letters.map { letter in
                 let template = letterBodies[letter.slug]!
@@ -99,7 +103,7 @@ package struct PageContext: @unchecked Sendable {
     /// context is `personalKeys` (a test holds the two to the contexts this file makes).
     static let shellKeys: Set<String> = ["site", "root", "today", "page_title", "member_page", "home_url", "theme"]
     /// The member's own data, which an encrypted page shows only inside its sealed part.
-    static let personalKeys: Set<String> = ["member", "cards", "letters", "greeting_html", "items_url", "order"]
+    static let personalKeys: Set<String> = ["member", "cards", "letters", "greeting_html", "items_url", "order", "feedback"]
 
     /// A member page's context for its shell when pages are encrypted: only `shellKeys`, and the
     /// theme without the member's day (a birthday theme's date and window are the member's).

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LanternModel
 import LanternOrders
 
 /// `SubmissionStore` in one SQLite file through GRDB: a `DatabasePool` (write-ahead log, so
@@ -45,7 +46,41 @@ package final class SQLiteSubmissionStore: SubmissionStore {
                 t.primaryKey(["member", "theme"])
             }
         }
+        migrator.registerMigration("feedback-1") { db in
+            // That a member answered for a theme: no rating, no comment, no time, and no row
+            // order (WITHOUT ROWID, kept sorted by its key), so it cannot be matched to an answer.
+            try db.execute(sql: "CREATE TABLE feedback_answered (member TEXT NOT NULL, theme TEXT NOT NULL, PRIMARY KEY (member, theme)) WITHOUT ROWID")
+            // The answers; `member` is NULL when the site's feedback is anonymous, and the day
+            // only, not the time, is kept.
+            try db.create(table: "feedback") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("theme", .text).notNull()
+                t.column("rating", .integer).notNull()
+                t.column("comment", .text).notNull()
+                t.column("member", .text)
+                t.column("day", .text).notNull()
+            }
+        }
         return migrator
+    }
+
+    package func feedback(_ feedback: Feedback, anonymous: Bool, at time: Date) async throws -> Bool {
+        let member = feedback.member.id.rawValue, theme = feedback.theme.slug.rawValue
+        let day = Day.today(now: time).description
+        return try await pool.write { db -> Bool in
+            try db.execute(sql: "INSERT OR IGNORE INTO feedback_answered (member, theme) VALUES (?, ?)", arguments: [member, theme])
+            guard db.changesCount == 1 else { return false }
+            try db.execute(sql: "INSERT INTO feedback (theme, rating, comment, member, day) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [theme, feedback.rating, feedback.comment, anonymous ? nil : member, day])
+            return true
+        }
+    }
+
+    package func feedback(theme: String) async throws -> [StoredFeedback] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT theme, rating, comment, member FROM feedback WHERE theme = ? ORDER BY id", arguments: [theme])
+                .map { StoredFeedback(theme: $0[0], rating: $0[1], comment: $0[2], member: $0[3]) }
+        }
     }
 
     package func accept(_ order: Order, at time: Date) async throws -> String {

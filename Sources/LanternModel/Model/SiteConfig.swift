@@ -31,6 +31,17 @@ package struct SiteConfig: Sendable {
     /// `print_sheets: all`: a printed card for every member with pages, not only for those
     /// with neither phone nor e-mail.
     package var printSheetsForAll = false
+    /// Days after a theme closes during which members' pages ask for a rating and a comment.
+    package var feedbackDays = 14
+    /// `feedback.anonymous: true`: ratings and comments are kept with no member id.
+    package var feedbackAnonymous = false
+
+    /// The collector's address for `route` (`feedback`, `requests`): the order endpoint's
+    /// sibling, as `…/orders` → `…/feedback`; nil without an endpoint.
+    package func collectorRoute(_ route: String) -> String? {
+        guard !orderEndpoint.isEmpty, let slash = orderEndpoint.lastIndex(of: "/") else { return nil }
+        return orderEndpoint[...slash] + route
+    }
 
     package static let allCardFields: Set<String> = ["department", "city", "years_of_service"]
 }
