@@ -50,6 +50,7 @@ package struct Collector: Sendable {
         router.post("/orders") { request, _ in try await self.order(request) }
         router.on("/orders", method: .options) { request, _ in self.preflight(request) }
         router.post("/feedback") { request, _ in try await self.feedback(request) }
+        router.post("/requests") { request, _ in try await self.careRequest(request) }
         router.get("/orders/status") { request, _ in try await self.status(request) }
         router.get("/orders/form") { request, _ in self.form(request) }
         router.get("/status") { _, _ in
@@ -142,6 +143,39 @@ package struct Collector: Sendable {
             }
             if wantsJSON { return json("{\"status\":\"thanks\"}\n", status: .ok, origin: origin) }
             return html(pages.thanks(feedback), status: .ok, origin: origin)
+        }
+    }
+
+    /// A care-menu request from the member's own page.
+    func careRequest(_ request: Request) async throws -> Response {
+        var request = request
+        let wantsJSON = request.headers[.accept]?.contains("application/json") == true
+        let origin = request.headers[.origin]
+        let now = Date()
+        let parsed: Result<CareRequestSubmission, Refusal>
+        do {
+            let body = try await request.collectBody(upTo: Submission.maxBytes)
+            let urlEncoded = request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true
+            parsed = urlEncoded ? CareRequestSubmission.parse(Array(buffer: body)) : .failure(.malformed)
+        } catch {
+            parsed = .failure(.tooLarge)
+        }
+        let submission: CareRequestSubmission
+        switch parsed {
+        case .failure(let refusal):
+            try await store.refuse(refusal, member: nil, theme: nil, at: now)
+            return answer(refused: refusal, member: nil, json: wantsJSON, origin: origin)
+        case .success(let found): submission = found
+        }
+        switch desk.check(submission) {
+        case .failure(let refusal):
+            try await store.refuse(refusal, member: submission.member, theme: nil, at: now)
+            let member = refusal == .badCode ? nil : desk.member(named: submission.member)
+            return answer(refused: refusal, member: member, json: wantsJSON, origin: origin)
+        case .success(let care):
+            let receipt = try await store.request(care, at: now)
+            if wantsJSON { return json("{\"status\":\"requested\",\"receipt\":\"\(receipt)\"}\n", status: .ok, origin: origin) }
+            return html(pages.requested(care, receipt: receipt), status: .ok, origin: origin)
         }
     }
 

@@ -75,6 +75,17 @@ struct CollectorPages: Sendable {
         return acceptedPage.render(context)
     }
 
+    func requested(_ request: CareRequest, receipt: String) -> String {
+        let en = Self.english(request.member)
+        return refusedPage.render([
+            "lang": en ? "en" : "zh-CN", "site": site.name,
+            "title": en ? "Your request is received" : "已收到您的申请",
+            "reason": en ? "\(request.package.title): the union will contact you. Receipt number \(receipt)."
+                         : "「\(request.package.title)」：工会将与您联系。回执编号 \(receipt)。",
+            "code": "requested", "l": labels(en),
+        ])
+    }
+
     func thanks(_ feedback: Feedback) -> String {
         let en = Self.english(feedback.member)
         return refusedPage.render([

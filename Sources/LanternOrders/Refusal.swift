@@ -24,6 +24,8 @@ package enum Refusal: String, Error, Sendable, CaseIterable, Codable {
     case badRating = "bad-rating"
     case commentTooLong = "comment-too-long"
     case alreadyAnswered = "already-answered"
+    /// A care-menu request for a package the menu does not have.
+    case unknownPackage = "unknown-package"
 
     /// The HTTP status the collector answers with.
     package var status: Int {
@@ -31,7 +33,7 @@ package enum Refusal: String, Error, Sendable, CaseIterable, Codable {
         case .tooLarge: 413
         case .malformed, .unknownField, .missingField: 400
         case .badCode, .unknownMember: 403
-        case .unknownTheme: 404
+        case .unknownTheme, .unknownPackage: 404
         case .themeNotOpen, .themeClosed, .notForMember: 409
         case .emptyChoice, .repeatedItem, .ineligibleItem, .overBudget, .badRating, .commentTooLong: 422
         case .notInFeedbackWindow, .alreadyAnswered: 409
@@ -69,6 +71,8 @@ package enum Refusal: String, Error, Sendable, CaseIterable, Codable {
         case (.badRating, true): "Please choose a rating from 1 to 5."
         case (.commentTooLong, false): "意见请控制在 500 字以内。"
         case (.commentTooLong, true): "Please keep the comment under 500 characters."
+        case (.unknownPackage, false): "慰问菜单中没有这项服务，请从您的专属页面重新选择。"
+        case (.unknownPackage, true): "The care menu has no such service. Please choose again from your own page."
         case (.alreadyAnswered, false): "您已经提交过该专区的反馈，谢谢！"
         case (.alreadyAnswered, true): "You have already sent feedback for this shop. Thank you!"
         }

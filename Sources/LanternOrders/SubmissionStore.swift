@@ -22,6 +22,27 @@ package protocol SubmissionStore: Sendable {
     func feedback(_ feedback: Feedback, anonymous: Bool, at time: Date) async throws -> Bool
     /// Every answer for a theme: the rating, the comment, and the member id unless anonymous.
     func feedback(theme: String) async throws -> [StoredFeedback]
+    /// Keeps a care-menu request and returns its receipt number.
+    func request(_ request: CareRequest, at time: Date) async throws -> String
+    /// Every care-menu request, oldest first.
+    func requests() async throws -> [StoredRequest]
+}
+
+/// One care-menu request as the store returns it.
+package struct StoredRequest: Sendable, Equatable {
+    package var member: String
+    package var package: String
+    package var note: String
+    package var receipt: String
+    package var time: Date
+
+    package init(member: String, package: String, note: String, receipt: String, time: Date) {
+        self.member = member
+        self.package = package
+        self.note = note
+        self.receipt = receipt
+        self.time = time
+    }
 }
 
 /// One answer as the store returns it.

@@ -64,6 +64,14 @@ package enum OrderCode {
         return Base32.encode(Array(mac.prefix(16)))
     }
 
+    /// The code a member's care-menu request carries: the same HMAC over a purpose that no
+    /// theme can be named (`:` is not allowed in a slug).
+    package static func requestCode(member: MemberID, secret: Secret) -> String {
+        code(member: member, theme: requestPurpose, secret: secret)
+    }
+
+    package static let requestPurpose = Slug("menu:request")
+
     /// Compares in constant time, so the time an answer takes says nothing about the code.
     package static func matches(_ text: String, member: MemberID, theme: Slug, secret: Secret) -> Bool {
         let expected = Array(code(member: member, theme: theme, secret: secret).utf8), given = Array(text.utf8)

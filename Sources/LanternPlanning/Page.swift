@@ -13,7 +13,8 @@ package struct Page: Sendable {
     package enum Content: Sendable {
         case portal(open: [Theme], upcoming: [Theme])
         case shop(Theme, items: [Product])
-        case memberHome(Member, cards: [Card], letters: [Letter], feedback: [Card])
+        /// `requestCode`: what the member's care-menu request form carries (`OrderCode.requestCode`).
+        case memberHome(Member, cards: [Card], letters: [Letter], feedback: [Card], requestCode: String)
         case storefront(Member, Card)
         /// The items one group of members may pick, shared by their storefronts.
         case itemList(Theme, items: [Product])
@@ -44,7 +45,7 @@ package struct Page: Sendable {
     /// The member whose page this is; nil for shared pages.
     var member: Member? {
         switch content {
-        case .memberHome(let member, _, _, _), .storefront(let member, _): member
+        case .memberHome(let member, _, _, _, _), .storefront(let member, _): member
         default: nil
         }
     }

@@ -65,7 +65,8 @@ package struct SitePlan: Sendable {
             }
             guard !cards.isEmpty || !mail.isEmpty || !feedback.isEmpty else { return nil }
             return MemberPlan(member: member, folder: "m/\(MemberToken.token(for: member.id, secret: secret))/",
-                              cards: cards, letters: mail, feedback: feedback)
+                              cards: cards, letters: mail, feedback: feedback,
+                              requestCode: OrderCode.requestCode(member: member.id, secret: secret))
         }
         let members = planned.compactMap { $0 }
         var groups: [String: (Theme, String)] = [:]
@@ -89,9 +90,11 @@ package struct MemberPlan: Sendable {
     var letters: [Letter]
     /// Themes that closed for the member within the feedback window (`feedback.window`).
     package var feedback: [Page.Card] = []
+    /// What the member's care-menu request form carries.
+    var requestCode = ""
 
     package var pages: [Page] {
-        zip(paths, [.memberHome(member, cards: cards, letters: letters, feedback: feedback)] + cards.map { .storefront(member, $0) })
+        zip(paths, [.memberHome(member, cards: cards, letters: letters, feedback: feedback, requestCode: requestCode)] + cards.map { .storefront(member, $0) })
             .map { Page(path: $0, content: $1) }
     }
 

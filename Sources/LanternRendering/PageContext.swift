@@ -52,7 +52,13 @@ package struct PageContext: @unchecked Sendable {
             context["theme"] = self.theme(theme)
             context["categories"] = categories(items)
             context["item_count"] = items.count
-        case .memberHome(let member, let cards, let letters, let feedback):
+        case .memberHome(let member, let cards, let letters, let feedback, let requestCode):
+            if !menu.isEmpty, let action = site.collectorRoute("requests") {
+                context["requests"] = Context.make([
+                    "action": action, "member_id": member.id.rawValue, "code": requestCode,
+                    "packages": menu.map { ["slug": $0.slug.rawValue, "title": $0.title] },
+                ])
+            }
             context["feedback"] = feedback.map { card in
                 Context.make(["theme": theme(card.theme, day: card.day), "action": site.collectorRoute("feedback"),
                               "member_id": member.id.rawValue, "code": card.orderCode, "anonymous": site.feedbackAnonymous])
@@ -103,7 +109,7 @@ package struct PageContext: @unchecked Sendable {
     /// context is `personalKeys` (a test holds the two to the contexts this file makes).
     static let shellKeys: Set<String> = ["site", "root", "today", "page_title", "member_page", "home_url", "theme"]
     /// The member's own data, which an encrypted page shows only inside its sealed part.
-    static let personalKeys: Set<String> = ["member", "cards", "letters", "greeting_html", "items_url", "order", "feedback"]
+    static let personalKeys: Set<String> = ["member", "cards", "letters", "greeting_html", "items_url", "order", "feedback", "requests"]
 
     /// A member page's context for its shell when pages are encrypted: only `shellKeys`, and the
     /// theme without the member's day (a birthday theme's date and window are the member's).

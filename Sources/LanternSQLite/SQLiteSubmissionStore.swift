@@ -61,7 +61,35 @@ package final class SQLiteSubmissionStore: SubmissionStore {
                 t.column("day", .text).notNull()
             }
         }
+        migrator.registerMigration("requests-1") { db in
+            try db.create(table: "care_request") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("time", .double).notNull()
+                t.column("member", .text).notNull()
+                t.column("package", .text).notNull()
+                t.column("note", .text).notNull()
+            }
+        }
         return migrator
+    }
+
+    package func request(_ request: CareRequest, at time: Date) async throws -> String {
+        let id = try await pool.write { db -> Int64 in
+            try db.execute(sql: "INSERT INTO care_request (time, member, package, note) VALUES (?, ?, ?, ?)",
+                           arguments: [time.timeIntervalSince1970, request.member.id.rawValue, request.package.slug.rawValue, request.note])
+            return db.lastInsertedRowID
+        }
+        return "Q" + String(format: "%07lld", id)
+    }
+
+    package func requests() async throws -> [StoredRequest] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT member, package, note, id, time FROM care_request ORDER BY id").map { row in
+                let id: Int64 = row[3]
+                return StoredRequest(member: row[0], package: row[1], note: row[2], receipt: "Q" + String(format: "%07lld", id),
+                                     time: Date(timeIntervalSince1970: row[4]))
+            }
+        }
     }
 
     package func feedback(_ feedback: Feedback, anonymous: Bool, at time: Date) async throws -> Bool {
