@@ -12,8 +12,10 @@ package protocol SubmissionStore: Sendable {
     func refuse(_ refusal: Refusal, member: String?, theme: String?, at time: Date) async throws
     /// The current choice of each member who chose, for one theme.
     func choices(theme: String) async throws -> [StoredChoice]
-    /// Refused submissions by reason, over all themes.
+    /// Refused submissions by reason, over all themes (those that named none included).
     func refusals() async throws -> [Refusal: Int]
+    /// Refused submissions by reason that named `theme` (as sent: a forged one can name any).
+    func refusals(theme: String) async throws -> [Refusal: Int]
 }
 
 /// A member's current choice for a theme, as the store returns it.
