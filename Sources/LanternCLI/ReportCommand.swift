@@ -32,9 +32,14 @@ struct ReportCommand: AsyncParsableCommand {
             throw fail(DiagnosticsError([.error("no collected choices: \(missing.path) does not exist", at: SourceLocation(file: missing.path),
                                                 hint: "run `lantern collect` (it creates that file) or pass --db with the file your collector keeps")]),
                        "report")
+        } catch {
+            throw fail(DiagnosticsError([.error("cannot open the collector's database: \(error)", at: SourceLocation(file: path))]), "report")
         }
         let folder = options.privateFolder.appending(path: Report.folder)
-        let made = try await Report.collect(loaded, from: store, today: options.today)
+        let made: Report
+        do { made = try await Report.collect(loaded, from: store, today: options.today) } catch {
+            throw fail(DiagnosticsError([.error("cannot read the collector's database: \(error)", at: SourceLocation(file: path))]), "report")
+        }
         do { try made.write(into: folder) } catch {
             throw fail(DiagnosticsError([.error("cannot write the report: \(error)", at: SourceLocation(file: folder.path))]), "report")
         }

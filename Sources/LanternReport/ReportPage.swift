@@ -75,7 +75,7 @@ package enum ReportPage {
     h1{font-size:1.5em}h2{margin-top:2em;border-bottom:2px solid #b8322a}h3{margin:1.4em 0 .4em}
     .scroll{overflow-x:auto}table{border-collapse:collapse;margin:.5em 0;min-width:100%}
     th,td{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:middle}th{background:#f3f3f3}
-    td.n{text-align:right;white-space:nowrap}td.b{width:35%;min-width:5em}
+    td.n{text-align:right;white-space:nowrap}td.b{width:35%;min-width:5em}td:first-child{min-width:4.5em}
     .bar{display:block;width:100%;height:.8em}.track{fill:#eee}.fill{fill:#b8322a}
     .key{display:flex;flex-wrap:wrap;gap:.5em 2em;margin:.5em 0;padding:0;list-style:none}.key b{font-size:1.3em}
     .todo{color:#666;font-style:italic}

@@ -4,6 +4,7 @@ import Testing
 @testable import LanternModel
 @testable import LanternOrders
 @testable import LanternPlanning
+@testable import LanternReport
 @testable import LanternSQLite
 
 /// `lantern report` run as a binary over the minimal site on 2026-06-10 (端午 `dragon-boat` open,
@@ -246,6 +247,16 @@ import Testing
         #expect(page.contains("<li>T006&#39;s choice for dragon-boat (R0000002) names a member the roster no longer has"))
         // Eligible now: T001, T002, T004; of them T001 chose.
         #expect(page.contains("<b data-rate>1 / 3</b>"))
+    }
+
+    /// Rates and shares print the same everywhere: integer arithmetic, half up, bars within 0–100.
+    @Test func sharesRoundHalfUpAndBarsStayWithinTheirTrack() {
+        #expect(Share(1, of: 3).percent == "33.3%" && Share(2, of: 3).percent == "66.7%")
+        #expect(Share(1, of: 8).percent == "12.5%" && Share(1, of: 8).barWidth == "12.5")
+        #expect(Share(1, of: 2000).percent == "0.1%" && Share(1, of: 2001).percent == "0.0%")
+        #expect(Share(0, of: 0).percent == "—" && Share(0, of: 0).barWidth == "0.0")
+        #expect(Share(3, of: 2).percent == "150.0%" && Share(3, of: 2).barWidth == "100.0")
+        #expect(Share(2, of: 5).fraction == "2 / 5")
     }
 
     /// The whole way: choices posted to a real `lantern collect`, reported from its file.
