@@ -92,18 +92,26 @@ let package = Package(
                            .product(name: "Logging", package: "swift-log"),
                            .product(name: "Mustache", package: "swift-mustache")]
         ),
+        // `lantern report`: what was collected, as the private reports (no HTTP, no SQLite: the
+        // CLI opens the store).
+        .target(
+            name: "LanternReport",
+            dependencies: ["LanternModel", "LanternLoading", "LanternChecking", "LanternPlanning", "LanternRendering",
+                           "LanternWriting", "Lantern", "LanternOrders",
+                           .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .executableTarget(
             name: "LanternCLI",
             dependencies: [
                 "Lantern", "LanternModel", "LanternLoading", "LanternChecking", "LanternWriting",
-                "LanternOrders", "LanternSQLite", "LanternCollect",
+                "LanternOrders", "LanternSQLite", "LanternCollect", "LanternReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "LanternTests",
             dependencies: ["LanternModel", "LanternLoading", "LanternChecking", "LanternPlanning", "LanternRendering",
-                           "LanternWriting", "Lantern", "LanternOrders", "LanternSQLite", "LanternCollect",
+                           "LanternWriting", "Lantern", "LanternOrders", "LanternSQLite", "LanternCollect", "LanternReport",
                            .product(name: "CSV", package: "CSV.swift"),
                            // To read the collector's SQLite file as it is, not through the store.
                            .product(name: "GRDB", package: "GRDB.swift")],

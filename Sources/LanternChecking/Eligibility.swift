@@ -58,8 +58,9 @@ package enum Eligibility {
     }
 
     /// Whether members see `theme` at all: active, in its audience, and with a birthday for a
-    /// birthday theme (as the audit counts them).
-    private static func isFor(_ theme: Theme, _ member: Member) -> Bool {
+    /// birthday theme (as the audit counts them). Over the theme's whole window, not one day:
+    /// the members a report counts as eligible.
+    package static func isFor(_ theme: Theme, _ member: Member) -> Bool {
         guard member.status == .active, theme.audience.admits(member) else { return false }
         if case .birthday = theme.schedule { return member.birthday != nil }
         return true

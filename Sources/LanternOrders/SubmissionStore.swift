@@ -14,8 +14,10 @@ package protocol SubmissionStore: Sendable {
     func choices(theme: String) async throws -> [StoredChoice]
     /// One member's current choice for one theme, if any.
     func choice(member: String, theme: String) async throws -> StoredChoice?
-    /// Refused submissions by reason, over all themes.
+    /// Refused submissions by reason, over all themes (those that named none included).
     func refusals() async throws -> [Refusal: Int]
+    /// Refused submissions by reason that named `theme` (as sent: a forged one can name any).
+    func refusals(theme: String) async throws -> [Refusal: Int]
     /// Keeps a rating and comment; with `anonymous`, with no member id: only that the member
     /// answered is remembered, apart from the answer, to refuse a second one. False when the
     /// member has answered for this theme already (nothing is kept then).

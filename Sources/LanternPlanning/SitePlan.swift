@@ -13,7 +13,7 @@ package struct SitePlan: Sendable {
     package var members: [MemberPlan]
 
     /// One row per member with pages, for `private/links.csv`.
-    package var links: [MemberLink] { members.map { MemberLink(member: $0.member, path: $0.folder) } }
+    package var links: [MemberLink] { members.map(\.link) }
 
     package struct MemberLink: Sendable {
         package var member: Member
@@ -92,6 +92,9 @@ package struct MemberPlan: Sendable {
     package var feedback: [Page.Card] = []
     /// What the member's care-menu request form carries.
     var requestCode = ""
+
+    /// The member's row of `private/links.csv` (and of a report's reminders).
+    package var link: SitePlan.MemberLink { SitePlan.MemberLink(member: member, path: folder) }
 
     package var pages: [Page] {
         zip(paths, [.memberHome(member, cards: cards, letters: letters, feedback: feedback, requestCode: requestCode)] + cards.map { .storefront(member, $0) })

@@ -9,8 +9,17 @@ import LanternOrders
 package final class SQLiteSubmissionStore: SubmissionStore {
     private let pool: DatabasePool
 
+    /// No database at the path given to `init(path:create: false)`.
+    package struct Missing: Error, CustomStringConvertible {
+        package var path: String
+        package var description: String { "no database at \(path)" }
+    }
+
     /// Opens (or creates) the database at `path`, its folder created 0700 and the file 0600.
-    package init(path: String) throws {
+    /// `create` false: a missing file is `Missing`, and nothing is created (readers such as the
+    /// report must not mistake a wrong path for a collector that received nothing).
+    package init(path: String, create: Bool = true) throws {
+        if !create && !FileManager.default.fileExists(atPath: path) { throw Missing(path: path) }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                                      attributes: [.posixPermissions: 0o700]) }
@@ -159,9 +168,18 @@ package final class SQLiteSubmissionStore: SubmissionStore {
     }
 
     package func refusals() async throws -> [Refusal: Int] {
+        try await refusals(where: "", arguments: [])
+    }
+
+    package func refusals(theme: String) async throws -> [Refusal: Int] {
+        try await refusals(where: "AND theme = ?", arguments: [theme])
+    }
+
+    private func refusals(where condition: String, arguments: StatementArguments) async throws -> [Refusal: Int] {
         try await pool.read { db in
             var counts: [Refusal: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) FROM submission WHERE status != 'accepted' GROUP BY status") {
+            for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) FROM submission WHERE status != 'accepted' \(condition) GROUP BY status",
+                                        arguments: arguments) {
                 if let refusal = Refusal(rawValue: row[0]) { counts[refusal] = row[1] }
             }
             return counts

@@ -16,8 +16,8 @@ import Foundation
 /// them into their ASCII forms. A phone number `+8613800000000` comes out as `'+8613800000000`:
 /// text, as a phone number should be. Lantern writes no negative numbers (prices are never
 /// below zero), so no number loses its sign.
-enum ExcelCSV {
-    static func data(header: [String], rows: [[String]]) throws -> Data {
+package enum ExcelCSV {
+    package static func data(header: [String], rows: [[String]]) throws -> Data {
         var out: [UInt8] = [0xEF, 0xBB, 0xBF]
         out.reserveCapacity(64 * (rows.count + 1))
         for row in [header] + rows {

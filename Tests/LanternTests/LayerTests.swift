@@ -93,5 +93,19 @@ extension LayerTests {
         let service = try Self.check(prepending: "import LanternCollect", to: "Sources/Lantern/Pipeline/Build.swift")
         #expect(service.status == 1)
         #expect(service.output.contains("the generator target Lantern imports the service LanternCollect"))
+        let report = try Self.check(prepending: "import LanternReport", to: "Sources/LanternWriting/ExcelCSV.swift")
+        #expect(report.status == 1)
+        #expect(report.output.contains("the generator target LanternWriting imports the service LanternReport"))
+    }
+
+    /// The report reads orders through the store's protocol: the database and the server stay out.
+    @Test func theReportNeverImportsTheStoreOrTheServer() throws {
+        for module in ["LanternSQLite", "LanternCollect"] {
+            let run = try Self.check(prepending: "import \(module)", to: "Sources/LanternReport/Report.swift")
+            #expect(run.status == 1)
+            #expect(run.output.contains("Sources/LanternReport/Report.swift:1: LanternReport imports \(module); it may use only"), "\(module)")
+        }
+        let database = try Self.check(prepending: "import GRDB", to: "Sources/LanternReport/Report.swift")
+        #expect(database.output.contains("LanternReport imports GRDB, which only LanternSQLite may use"))
     }
 }

@@ -23,4 +23,12 @@ import Testing
         #expect(Money(fen: 5).description == "¥0.05")
         #expect(Money(yuan: 200).description == "¥200.00")
     }
+
+    /// The reports' spreadsheet form: two decimals, no `¥`, so a column of amounts sums.
+    @Test func printsDecimalYuanForSpreadsheets() {
+        #expect(Money(fen: 12800).decimalYuan == "128.00")
+        #expect(Money(fen: 8850).decimalYuan == "88.50")
+        #expect(Money(fen: 5).decimalYuan == "0.05")
+        #expect(Money(fen: 0).decimalYuan == "0.00")
+    }
 }

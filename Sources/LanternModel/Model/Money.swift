@@ -41,4 +41,10 @@ extension Money {
         let cents = fen % 100
         return cents == 0 ? "\(fen / 100)" : "\(fen / 100).\(cents < 10 ? "0" : "")\(cents)"
     }
+
+    /// `128.00`: always two decimals and no `¥`, as a spreadsheet column of amounts that sums.
+    package var decimalYuan: String {
+        let cents = fen.magnitude % 100
+        return "\(fen < 0 ? "-" : "")\(fen.magnitude / 100).\(cents < 10 ? "0" : "")\(cents)"
+    }
 }

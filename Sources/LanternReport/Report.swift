@@ -1,0 +1,47 @@
+import Foundation
+import Lantern
+import LanternChecking
+import LanternModel
+import LanternOrders
+import LanternPlanning
+
+/// `lantern report`: what was collected, turned into what admins and auditors read
+/// (`private/reports/`): per theme the orders, the purchase order per supplier and city, the
+/// members to remind, and one page with the rates, the budget and the refusals.
+package struct Report: Sendable {
+    package var site: SiteConfig
+    package var today: Day
+    /// Every theme open or closed on `today` (upcoming ones have nothing to report), in portal order.
+    package var themes: [ThemeReport]
+    /// Refused submissions over all themes, those that named no theme (unreadable forms) too.
+    package var allRefusals: [Refusal: Int]
+    /// The links of reminders carry the page key when pages are encrypted (as `links.csv`).
+    var linkKey: Secret?
+
+    /// The themes a report covers on `today`.
+    package static func themes(of site: CheckedSite, on today: Day) -> [Theme] {
+        site.themes.filter { $0.status(on: today) != .upcoming }
+    }
+
+    /// The report of `site` on `today` from what was collected.
+    package static func make(_ site: LoadedSite, collected: Collected, today: Day) -> Report {
+        let checked = site.checked
+        let plan = SitePlan.make(checked, today: today, secret: site.secret)
+        let themes = themes(of: checked, on: today).map { theme in
+            ThemeReport.make(theme, site: checked, plan: plan, today: today,
+                             choices: collected.choices[theme.slug] ?? [], refusals: collected.refusals[theme.slug] ?? [:])
+        }
+        let config = checked.content.config
+        return Report(site: config, today: today, themes: themes, allRefusals: collected.allRefusals,
+                      linkKey: config.encrypt ? site.secret : nil)
+    }
+
+    /// Reads the store and makes the report.
+    package static func collect(_ site: LoadedSite, from store: any SubmissionStore, today: Day) async throws -> Report {
+        let collected = try await Collected.gather(from: store, themes: themes(of: site.checked, on: today).map(\.slug))
+        return make(site, collected: collected, today: today)
+    }
+
+    /// Every theme's notes, for the command to print as warnings.
+    package var notes: [String] { themes.flatMap(\.notes) }
+}
