@@ -15,7 +15,9 @@ extension Report {
             files.append(("orders-\(slug).csv", try Self.orders(theme)))
             files.append(("supplier-\(slug).csv", try Self.supplier(theme)))
             files.append(("reminders-\(slug).csv", try LinksFile.csv(theme.reminders, baseURL: site.baseURL, encryptedWith: linkKey)))
+            files.append(("feedback-\(slug).csv", try Self.feedback(theme)))
         }
+        files.append(("requests.csv", try requestsFile()))
         files.append(("index.html", ReportPage.html(self)))
         return files
     }
@@ -27,7 +29,7 @@ extension Report {
     }
 
     static func isThemeFile(_ name: String) -> Bool {
-        name.hasSuffix(".csv") && ["orders-", "supplier-", "reminders-"].contains { name.hasPrefix($0) }
+        name.hasSuffix(".csv") && ["orders-", "supplier-", "reminders-", "feedback-"].contains { name.hasPrefix($0) }
     }
 
     static let ordersHeader = ["id", "name", "department", "city", "skus", "items", "total", "receipt", "time", "submissions"]
@@ -39,6 +41,21 @@ extension Report {
              line.choice.skus.joined(separator: " "),
              zip(line.choice.skus, line.items).map { sku, item in item?.name ?? "[\(sku) 已不在目录 not in the catalog]" }.joined(separator: "、"),
              line.total.decimalYuan, line.choice.receipt, shanghaiTime(line.choice.time), String(line.choice.submissions)]
+        })
+    }
+
+    /// One row per answer: the rating, the comment, and the member id unless feedback is
+    /// anonymous (then the store has none to give).
+    static func feedback(_ theme: ThemeReport) throws -> Data {
+        try ExcelCSV.data(header: ["rating", "comment", "id"], rows: theme.feedback.map { [String($0.rating), $0.comment, $0.member ?? ""] })
+    }
+
+    /// Care-menu requests: sensitive, so only here in the private folder, with what the union
+    /// needs to answer them.
+    func requestsFile() throws -> Data {
+        try ExcelCSV.data(header: ["receipt", "time", "id", "name", "department", "phone", "package", "note"], rows: requests.map { line in
+            [line.request.receipt, Self.shanghaiTime(line.request.time), line.request.member, line.member?.name ?? "",
+             line.member?.department ?? "", line.member?.phone ?? "", line.package?.title ?? line.request.package, line.request.note]
         })
     }
 

@@ -17,6 +17,8 @@ package struct Report: Sendable {
     package var allRefusals: [Refusal: Int]
     /// The links of reminders carry the page key when pages are encrypted (as `links.csv`).
     var linkKey: Secret?
+    /// Care-menu requests, with the member when the roster still has them.
+    package var requests: [(request: StoredRequest, member: Member?, package: MenuPackage?)] = []
 
     /// The themes a report covers on `today`.
     package static func themes(of site: CheckedSite, on today: Day) -> [Theme] {
@@ -28,12 +30,17 @@ package struct Report: Sendable {
         let checked = site.checked
         let plan = SitePlan.make(checked, today: today, secret: site.secret)
         let themes = themes(of: checked, on: today).map { theme in
-            ThemeReport.make(theme, site: checked, plan: plan, today: today,
-                             choices: collected.choices[theme.slug] ?? [], refusals: collected.refusals[theme.slug] ?? [:])
+            var line = ThemeReport.make(theme, site: checked, plan: plan, today: today,
+                                        choices: collected.choices[theme.slug] ?? [], refusals: collected.refusals[theme.slug] ?? [:])
+            line.feedback = collected.feedback[theme.slug] ?? []
+            return line
         }
         let config = checked.content.config
+        let members = Dictionary(checked.content.roster.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
+        let packages = Dictionary(checked.content.menu.map { ($0.slug.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
         return Report(site: config, today: today, themes: themes, allRefusals: collected.allRefusals,
-                      linkKey: config.encrypt ? site.secret : nil)
+                      linkKey: config.encrypt ? site.secret : nil,
+                      requests: collected.requests.map { ($0, members[$0.member], packages[$0.package]) })
     }
 
     /// Reads the store and makes the report.

@@ -10,8 +10,8 @@ import Mustache
 /// is escaped byte by byte; the bars are inline SVG whose lengths are numbers Lantern computed.
 /// No script, nothing loaded: it prints, and reads on a 360 px phone (tables scroll sideways).
 ///
-/// Ratings (asked after a theme closes) and care-menu requests are not collected yet: their
-/// sections stand in the page, empty, where their numbers will go (`satisfaction`, `care`).
+/// Ratings (asked after a theme closes) are shown as a distribution and the comments without
+/// who wrote them; care-menu requests as counts per service (the names are in `requests.csv`).
 package enum ReportPage {
     package static func html(_ report: Report) -> Data {
         let context: [String: Any] = [
@@ -21,6 +21,7 @@ package enum ReportPage {
             "refused": report.allRefusals.values.reduce(0, +),
             "notes": report.notes, "has_notes": !report.notes.isEmpty,
             "has_refusals": !report.allRefusals.isEmpty,
+            "requests": requestRows(report), "has_requests": !report.requests.isEmpty, "request_count": report.requests.count,
         ]
         // The template is fixed and tested, so a parse failure is a programming error.
         let template = try! MustacheHTML.template(template)
@@ -45,6 +46,12 @@ package enum ReportPage {
             "has_items": !line.topItems.isEmpty,
             "refusals": refusalRows(line.refusals), "refused": line.refusals.values.reduce(0, +),
             "has_refusals": !line.refusals.isEmpty,
+            "answers": line.feedback.count, "average": line.averageRating ?? "—",
+            "ratings": line.ratings.map { ["rating": $0.rating, "count": $0.count,
+                                           "width": Share($0.count, of: line.feedback.count).barWidth] as [String: Any] },
+            // Comments only, never who wrote them.
+            "comments": line.feedback.map(\.comment).filter { !$0.isEmpty }, "has_answers": !line.feedback.isEmpty,
+            "feedback_file": "feedback-\(slug).csv",
             "orders_file": "orders-\(slug).csv", "supplier_file": "supplier-\(slug).csv", "reminders_file": "reminders-\(slug).csv",
         ]
     }
@@ -52,6 +59,13 @@ package enum ReportPage {
     static func group(_ group: ThemeReport.Group) -> [String: Any] {
         ["name": group.name.isEmpty ? "（未填 not given）" : group.name, "rate": group.rate.fraction,
          "percent": group.rate.percent, "width": group.rate.barWidth]
+    }
+
+    /// Requests per package: counts only (who asked for what is in `requests.csv`).
+    static func requestRows(_ report: Report) -> [[String: Any]] {
+        var counts: [String: Int] = [:]
+        for line in report.requests { counts[line.package?.title ?? line.request.package, default: 0] += 1 }
+        return counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ["package": $0.key, "count": $0.value] }
     }
 
     /// Reasons in the order `Refusal` declares them, those counted only.
@@ -124,7 +138,12 @@ package enum ReportPage {
     {{#refusals}}<tr><td><code>{{reason}}</code></td><td>{{message}}</td><td class="n" data-refusal="{{reason}}">{{count}}</td></tr>
     {{/refusals}}</table></div>{{/has_refusals}}
     <h3>满意度 Satisfaction</h3>
-    <p class="todo" data-satisfaction>评价尚未收集 Ratings are not collected yet.</p>
+    {{^has_answers}}<p class="todo" data-satisfaction>尚无评价 No ratings yet (asked after the theme closes).</p>{{/has_answers}}
+    {{#has_answers}}<p data-satisfaction>{{answers}} 份评价 answers · 平均 average <b data-average>{{average}}</b> / 5 · <a href="{{feedback_file}}">{{feedback_file}}</a></p>
+    <div class="scroll"><table><tr><th>评分 Rating</th><th>人数 Answers</th><th></th></tr>
+    {{#ratings}}<tr><td>{{rating}}</td><td class="n" data-rating="{{rating}}">{{count}}</td><td class="b"><svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label="{{count}}"><rect class="track" width="100" height="10"/><rect class="fill" width="{{width}}" height="10"/></svg></td></tr>
+    {{/ratings}}</table></div>
+    <ul class="comments">{{#comments}}<li>{{.}}</li>{{/comments}}</ul>{{/has_answers}}
     {{/themes}}
     {{^themes}}<p class="todo">没有已开放的专区 No theme has opened yet.</p>{{/themes}}
     <h2>全部被拒的提交 All refused submissions</h2>
@@ -134,7 +153,10 @@ package enum ReportPage {
     {{#refusals}}<tr><td><code>{{reason}}</code></td><td>{{message}}</td><td class="n" data-all-refusal="{{reason}}">{{count}}</td></tr>
     {{/refusals}}<tr><th colspan="2">合计 Total</th><td class="n">{{refused}}</td></tr></table></div>{{/has_refusals}}
     <h2>慰问申请 Care requests</h2>
-    <p class="todo" data-care>慰问菜单的申请尚未收集 Care-menu requests are not collected yet.</p>
+    {{^has_requests}}<p class="todo" data-care>尚无申请 No requests yet.</p>{{/has_requests}}
+    {{#has_requests}}<p data-care>{{request_count}} 份申请 requests · 明细见 details in <a href="requests.csv">requests.csv</a></p>
+    <div class="scroll"><table><tr><th>服务 Service</th><th>申请数 Requests</th></tr>
+    {{#requests}}<tr><td>{{package}}</td><td class="n">{{count}}</td></tr>{{/requests}}</table></div>{{/has_requests}}
     </body></html>
 
     """

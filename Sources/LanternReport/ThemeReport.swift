@@ -23,6 +23,20 @@ package struct ThemeReport: Sendable {
     package var refusals: [Refusal: Int]
     /// What needs an admin's eye: choices the roster or the catalog no longer matches.
     package var notes: [String]
+    /// Ratings and comments members gave after the theme closed (no member id when anonymous).
+    package var feedback: [StoredFeedback] = []
+
+    /// How many answers gave each rating, 1 to 5.
+    package var ratings: [(rating: Int, count: Int)] {
+        (1...5).map { rating in (rating, feedback.filter { $0.rating == rating }.count) }
+    }
+
+    /// The mean rating to one decimal (`4.3`), computed in integers; nil without answers.
+    package var averageRating: String? {
+        guard !feedback.isEmpty else { return nil }
+        let tenths = (feedback.reduce(0) { $0 + $1.rating } * 20 + feedback.count) / (feedback.count * 2)
+        return "\(tenths / 10).\(tenths % 10)"
+    }
 
     package struct OrderLine: Sendable {
         package var choice: StoredChoice

@@ -204,8 +204,8 @@ import Testing
         let fm = FileManager.default
         #expect(try fm.attributesOfItem(atPath: folder.path)[.posixPermissions] as? Int == 0o700)
         let names = try fm.contentsOfDirectory(atPath: folder.path).sorted()
-        let written = ["index.html"] + ["birthday", "dragon-boat", "womens-day"].flatMap { slug in
-            ["orders-\(slug).csv", "reminders-\(slug).csv", "supplier-\(slug).csv"]
+        let written = ["index.html", "requests.csv"] + ["birthday", "dragon-boat", "womens-day"].flatMap { slug in
+            ["feedback-\(slug).csv", "orders-\(slug).csv", "reminders-\(slug).csv", "supplier-\(slug).csv"]
         }
         #expect(names == (written + ["notes.txt"]).sorted())
         for name in written {
@@ -276,5 +276,52 @@ import Testing
             #expect(page.contains("<b data-rate>1 / 5</b> (20.0%)"))
             #expect(page.contains("data-refusal=\"bad-code\">1</td>"))
         }
+    }
+}
+
+/// Ratings and care-menu requests in the report: the distribution and the comments without who
+/// wrote them on the page, the rows with the member only in the private CSVs.
+@Suite struct ReportFeedbackTests {
+    static let closed = "2026-06-30"
+
+    static func loaded(_ site: TestSite) throws -> LoadedSite {
+        try LoadedSite.load(BuildOptions(site: site.site, privateFolder: site.privateFolder, today: Day(closed)!,
+                                         environment: ["LANTERN_SECRET": TestSite.secret]))
+    }
+
+    @Test func ratingsCommentsAndRequestsAreReported() async throws {
+        let site = try TestSite("minimal")
+        try site.build(today: Self.closed)
+        let loaded = try Self.loaded(site)
+        let desk = OrderDesk(site: loaded.checked, secret: loaded.secret)
+        let store = try SQLiteSubmissionStore(path: ReportTests.database(site).path)
+        for (member, rating, comment) in [("T001", "5", "粽子很好吃"), ("T002", "4", ""), ("T004", "4", "希望多些选择")] {
+            let code = OrderCode.code(member: MemberID(member), theme: Slug("dragon-boat"), secret: loaded.secret)
+            let feedback = try desk.check(FeedbackSubmission(member: member, theme: "dragon-boat", code: code, rating: rating, comment: comment),
+                                          on: Day(Self.closed)!).get()
+            #expect(try await store.feedback(feedback, anonymous: false, at: ReportTests.morning))
+        }
+        let package = loaded.checked.content.menu[0]
+        let request = try desk.check(CareRequestSubmission(member: "T002", code: OrderCode.requestCode(member: MemberID("T002"), secret: loaded.secret),
+                                                           package: package.slug.rawValue, note: "周末上午")).get()
+        _ = try await store.request(request, at: ReportTests.morning)
+
+        let run = try CommandLineTests.lantern(["report", "--site", site.site.path, "--private", site.privateFolder.path, "--today", Self.closed])
+        #expect(run.status == 0, "\(run.stderr)")
+        let index = try ReportTests.index(site)
+        #expect(index.contains("<b data-average>4.3</b>"))
+        #expect(index.contains("<td class=\"n\" data-rating=\"5\">1</td>"))
+        #expect(index.contains("<td class=\"n\" data-rating=\"4\">2</td>"))
+        #expect(index.contains("<li>粽子很好吃</li>") && index.contains("<li>希望多些选择</li>"))
+        #expect(index.contains("<td>\(package.title)</td><td class=\"n\">1</td>"))
+        // Who wrote or asked is not on the page.
+        for name in ["李静", "王强", "陈刚", "T001", "T002", "T004"] { #expect(!index.contains(name), "\(name)") }
+        #expect(try ReportTests.rows(site, "feedback-dragon-boat.csv") == [
+            ["rating", "comment", "id"], ["5", "粽子很好吃", "T001"], ["4", "", "T002"], ["4", "希望多些选择", "T004"],
+        ])
+        #expect(try ReportTests.rows(site, "requests.csv") == [
+            ["receipt", "time", "id", "name", "department", "phone", "package", "note"],
+            ["Q0000001", "2026-06-10T09:30:00+08:00", "T002", "王强", "市场部", "13900000002", package.title, "周末上午"],
+        ])
     }
 }
