@@ -136,3 +136,59 @@ def test_without_javascript_the_collectors_form_takes_the_choice(browser_without
     WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-receipt]"))
     stored = choice(database, "E1002")
     assert stored[0] == [second] and stored[3] == 2
+
+
+def read_csv(path):
+    import csv
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return list(csv.reader(f))
+
+
+def test_the_report_counts_the_latest_choices(collecting_site):
+    """After the two members above chose (and changed their minds), `lantern report` on the
+    sample site: one order each with the second choice, the supplier sheet of those items, and
+    every other member with a storefront for the theme in the reminders, with their link."""
+    base, links, public, database = collecting_site
+    root = public.parent
+    subprocess.run([str(LANTERN), "report", "--site", str(root), "--today", "2026-06-10", "--db", str(database)],
+                   check=True, env=dict(os.environ, **SECRET_ENV), capture_output=True)
+    reports = root / "private" / "reports"
+    orders = read_csv(reports / f"orders-{THEME}.csv")
+    assert orders[0] == ["id", "name", "department", "city", "skus", "items", "total", "receipt", "time", "submissions"]
+    by_member = {row[0]: row for row in orders[1:]}
+    assert sorted(by_member) == ["E1001", "E1002"]
+    for member in ("E1001", "E1002"):
+        skus, total_fen, receipt_id, count = choice(database, member)
+        row = by_member[member]
+        assert row[1] == links[member]["name"]
+        assert row[4] == " ".join(skus) and row[6] == f"{total_fen // 100}.{total_fen % 100:02d}"
+        assert row[7] == f"R{receipt_id:07d}" and row[9] == str(count) == "2"
+
+    # The purchase order: one row per supplier, SKU and city, quantities from the two choices.
+    catalog = {row["sku"]: row for row in csv_dicts(root / "content" / "catalog.csv")}
+    roster = {row["id"]: row for row in csv_dicts(root / "content" / "roster.csv")}
+    expected = {}
+    for member in ("E1001", "E1002"):
+        for sku in choice(database, member)[0]:
+            key = (catalog[sku]["supplier"], sku, roster[member]["city"])
+            expected[key] = expected.get(key, 0) + 1
+    supplier = read_csv(reports / f"supplier-{THEME}.csv")
+    assert supplier[0] == ["supplier", "sku", "name", "city", "quantity", "unit_price", "amount"]
+    assert sorted((r[0], r[1], r[3], int(r[4])) for r in supplier[1:]) == sorted((*k, v) for k, v in expected.items())
+    for row in supplier[1:]:
+        assert row[2] == catalog[row[1]]["name"]
+
+    # Reminders: exactly the members with a storefront for the theme who did not choose, as links.csv has them.
+    with_storefront = sorted(member for member, link in links.items()
+                             if (public / link["url"].replace(base, "") / THEME / "index.html").exists())
+    reminders = read_csv(reports / f"reminders-{THEME}.csv")
+    assert reminders[0] == ["id", "name", "email", "phone", "url"]
+    assert sorted(row[0] for row in reminders[1:]) == [m for m in with_storefront if m not in ("E1001", "E1002")]
+    for row in reminders[1:]:
+        assert row == [links[row[0]][k] for k in ("id", "name", "email", "phone", "url")]
+
+
+def csv_dicts(path):
+    import csv
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
