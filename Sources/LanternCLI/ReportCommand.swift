@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Lantern
+import LanternLoading
 import LanternModel
 import LanternReport
 import LanternSQLite
@@ -18,6 +19,9 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "The collector's SQLite file. Default: PRIVATE/collect.sqlite.")
     var db: String?
 
+    @Option(name: .customLong("import"), help: "A form service's CSV export (member, theme, code, skus, time); may be repeated.")
+    var imports: [String] = []
+
     func run() async throws {
         var options = BuildOptions(site: SiteOptions.url(siteOptions.site), privateFolder: privateFolder.map(SiteOptions.url),
                                    today: try siteOptions.day())
@@ -25,9 +29,15 @@ struct ReportCommand: AsyncParsableCommand {
         let loaded: LoadedSite
         do { loaded = try LoadedSite.load(options, waiting: showWaiting) } catch { throw fail(error, "report") }
         let path = db.map { SiteOptions.url($0).path } ?? options.privateFolder.appending(path: "collect.sqlite").path
-        let store: SQLiteSubmissionStore
+        var exported: [SubmissionExport.Row] = []
         do {
-            store = try SQLiteSubmissionStore(path: path, create: false)
+            for file in imports { exported += try SubmissionExport.load(SiteOptions.url(file), displayPath: file) }
+        } catch { throw fail(error, "report") }
+        let store: SQLiteSubmissionStore?
+        do {
+            // With exports and no collector of its own, the report is made from the exports.
+            store = !imports.isEmpty && db == nil && !FileManager.default.fileExists(atPath: path)
+                ? nil : try SQLiteSubmissionStore(path: path, create: false)
         } catch let missing as SQLiteSubmissionStore.Missing {
             throw fail(DiagnosticsError([.error("no collected choices: \(missing.path) does not exist", at: SourceLocation(file: missing.path),
                                                 hint: "run `lantern collect` (it creates that file) or pass --db with the file your collector keeps")]),
@@ -37,7 +47,7 @@ struct ReportCommand: AsyncParsableCommand {
         }
         let folder = options.privateFolder.appending(path: Report.folder)
         let made: Report
-        do { made = try await Report.collect(loaded, from: store, today: options.today) } catch {
+        do { made = try await Report.collect(loaded, from: store, adding: exported, today: options.today) } catch {
             throw fail(DiagnosticsError([.error("cannot read the collector's database: \(error)", at: SourceLocation(file: path))]), "report")
         }
         do { try made.write(into: folder) } catch {

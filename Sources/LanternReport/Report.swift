@@ -1,6 +1,7 @@
 import Foundation
 import Lantern
 import LanternChecking
+import LanternLoading
 import LanternModel
 import LanternOrders
 import LanternPlanning
@@ -43,9 +44,13 @@ package struct Report: Sendable {
                       requests: collected.requests.map { ($0, members[$0.member], packages[$0.package]) })
     }
 
-    /// Reads the store and makes the report.
-    package static func collect(_ site: LoadedSite, from store: any SubmissionStore, today: Day) async throws -> Report {
-        let collected = try await Collected.gather(from: store, themes: themes(of: site.checked, on: today).map(\.slug))
+    /// Reads the store (when there is one), adds the exports of other form services, and makes
+    /// the report.
+    package static func collect(_ site: LoadedSite, from store: (any SubmissionStore)?, adding exported: [SubmissionExport.Row] = [],
+                                today: Day) async throws -> Report {
+        var collected = Collected()
+        if let store { collected = try await Collected.gather(from: store, themes: themes(of: site.checked, on: today).map(\.slug)) }
+        collected.add(exported, site: site)
         return make(site, collected: collected, today: today)
     }
 

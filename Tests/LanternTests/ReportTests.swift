@@ -325,3 +325,51 @@ import Testing
         ])
     }
 }
+
+/// `lantern report --import`: choices made through another form service, checked as the
+/// collector checks them, on the day each was made.
+@Suite struct ReportImportTests {
+    static func code(_ member: String, _ theme: String = "dragon-boat") -> String {
+        OrderCode.code(member: MemberID(member), theme: Slug(theme), secret: Secret(TestSite.secret))
+    }
+
+    @Test func anExportIsCheckedAndItsLatestChoicesCount() throws {
+        let site = try ReportTests.built()
+        let export = """
+            member,theme,code,skus,time
+            T001,dragon-boat,\(Self.code("T001")),Z-1,2026-06-08 09:00
+            T001,dragon-boat,\(Self.code("T001")),"Z-2, O-1",2026-06-09 10:30:00
+            T002,dragon-boat,\(Self.code("T001")),Z-1,2026-06-09 11:00
+            T004,dragon-boat,\(Self.code("T004")),Z-1 Z-2,2026-06-09T12:00:00+08:00
+            T003,dragon-boat,\(Self.code("T003")),Z-1,2026/6/9 13:05
+            T004,womens-day,\(Self.code("T004", "womens-day")),W-1,2026-06-09 14:00
+
+            """
+        let file = site.root.appending(path: "export.csv")
+        try export.write(to: file, atomically: true, encoding: .utf8)
+        let run = try CommandLineTests.lantern(["report", "--site", site.site.path, "--private", site.privateFolder.path,
+                                                "--today", ReportTests.today, "--import", file.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try ReportTests.rows(site, "orders-dragon-boat.csv") == [
+            ["id", "name", "department", "city", "skus", "items", "total", "receipt", "time", "submissions"],
+            ["T001", "李静", "研发部", "北京", "Z-2 O-1", "豆沙粽、花生油", "187.50", "I3", "2026-06-09T10:30:00+08:00", "2"],
+            ["T003", "赵敏", "财务部", "广州", "Z-1", "肉粽礼盒", "128.00", "I6", "2026-06-09T13:05:00+08:00", "1"],
+        ])
+        let index = try ReportTests.index(site)
+        // T002 with T001's code, T004 over budget, 三八 closed long before.
+        #expect(index.contains("data-all-refusal=\"bad-code\">1</td>"))
+        #expect(index.contains("data-all-refusal=\"over-budget\">1</td>"))
+        #expect(index.contains("data-all-refusal=\"theme-closed\">1</td>"))
+    }
+
+    @Test func aBadTimeIsAnErrorAtItsCell() throws {
+        let site = try ReportTests.built()
+        let file = site.root.appending(path: "export.csv")
+        try "member,theme,code,skus,time\nT001,dragon-boat,x,Z-1,yesterday\n".write(to: file, atomically: true, encoding: .utf8)
+        let run = try CommandLineTests.lantern(["report", "--site", site.site.path, "--private", site.privateFolder.path,
+                                                "--today", ReportTests.today, "--import", file.path])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("\(file.path):2:24: error: bad time `yesterday`"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: site.privateFolder.appending(path: "reports").path))
+    }
+}
