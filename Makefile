@@ -5,7 +5,7 @@ SWIFT ?= swift
 TODAY ?= 2026-06-10
 LANTERN = .build/debug/lantern
 
-.PHONY: site test lint deps build bench fuzz clean
+.PHONY: site test lint deps build bench bench-collect fuzz clean
 
 deps:
 	@scripts/install-deps.sh
@@ -33,6 +33,11 @@ test: build lint
 # writes BENCHMARKS.md. Takes a while (see scripts/bench/README.md).
 bench: deps
 	python3 scripts/bench/run.py --write $(BENCH_FLAGS)
+
+# The collector under wrk at 100,000 members, kill -9 in the middle, and lantern report over
+# 100,000 orders; writes its section of BENCHMARKS.md. See scripts/bench/collect.py.
+bench-collect: deps
+	python3 scripts/bench/collect.py --write $(BENCH_COLLECT_FLAGS)
 
 # libFuzzer targets (Fuzz/), each run for FUZZ_SECONDS (default 300) one after another; prints
 # executions and crashes per target. Not part of `make test`. See README, "Fuzzing".

@@ -44,7 +44,8 @@ REPO = HERE.parents[1]
 SCRATCH = ".build-bench"
 BUILD_CMD = ["swift", "build", "-c", "release", "--product", "lantern", "--scratch-path", SCRATCH]
 GNU_TIME = "/usr/bin/time"
-SECRET = "bench"
+# 64 hex digits (32 bytes): Lantern refuses a shorter or repetitive secret.
+SECRET = "6c616e7465726e2d62656e63682d7365637265742d33322d62797465732d6f6b"
 # ext4 without a journal (this machine's root) passes over inodes freed in the last 60 s when it
 # allocates new ones (the kernel's `recently_deleted`), and over those freed in the last six
 # minutes once their inode table block is dirty again, which allocating a neighbour makes it:
@@ -766,7 +767,11 @@ def main() -> int:
                               for k, s in list(r.scenarios.items()) + ([("hugo", r.hugo)] if r.hugo else [])}}
             for n, r in results.items()}}, ensure_ascii=False, indent=1))
     if a.write:
-        a.write.write_text(md + "\n", encoding="utf-8")
+        # The collector's figures (`collect.py`, between its markers) stay as they are.
+        old = a.write.read_text(encoding="utf-8") if a.write.exists() else ""
+        begin, end = "<!-- bench-collect -->", "<!-- /bench-collect -->"
+        kept = old[old.index(begin):old.index(end) + len(end)] if begin in old and end in old else ""
+        a.write.write_text(md + "\n" + ("\n" + kept + "\n" if kept else ""), encoding="utf-8")
         log(f"wrote {a.write}")
     else:
         print()
