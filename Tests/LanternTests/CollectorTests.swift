@@ -77,6 +77,13 @@ import Testing
         let counted = try await store.refusals()
         #expect(counted == [reason: 2], "\(what): \(counted)")
         for theme in ["dragon-boat", "womens-day"] { #expect(try await store.choices(theme: theme).isEmpty, "\(what)") }
+        // And the report counts them, with no order.
+        let run = try CommandLineTests.lantern(["report", "--site", collector.site.site.path, "--private", collector.site.privateFolder.path,
+                                                "--today", Self.today, "--db", collector.database.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let index = String(decoding: try Data(contentsOf: collector.site.privateFolder.appending(path: "reports/index.html")), as: UTF8.self)
+        #expect(index.contains("data-all-refusal=\"\(reason.rawValue)\">2</td>"), "\(what)")
+        #expect(index.contains("<b data-orders>0</b>"), "\(what)")
     }
 
     @Test func aFormThatIsNotURLEncodedIsRefused() async throws {

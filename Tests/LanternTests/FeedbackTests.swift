@@ -105,5 +105,14 @@ import Testing
         let stored = try await collector.store().feedback(theme: "dragon-boat")
         #expect(stored.map(\.rating).sorted() == [2, 4, 5])
         #expect(stored.allSatisfy { $0.member == nil })
+        // The report has no member next to an answer either.
+        let run = try CommandLineTests.lantern(["report", "--site", site.site.path, "--private", site.privateFolder.path,
+                                                "--today", Self.today, "--db", collector.database.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = try FormulaInjectionTests.cells(try Data(contentsOf: site.privateFolder.appending(path: "reports/feedback-dragon-boat.csv")))
+        #expect(rows.count == 4)
+        #expect(rows.dropFirst().allSatisfy { $0[2].isEmpty })
+        let index = String(decoding: try Data(contentsOf: site.privateFolder.appending(path: "reports/index.html")), as: UTF8.self)
+        for id in ["T001", "T002", "T004", "李静", "王强"] { #expect(!index.contains(id)) }
     }
 }
