@@ -45,7 +45,7 @@ func fuzzGreeting(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
                         location: SourceLocation(file: "content/roster.csv", line: 2))
     let site = SiteConfig(name: "Site", union: "Union", language: "zh-CN", baseURL: nil, orderEndpoint: "", orderEmail: "",
                           policy: "policy.yaml")
-    let card = Page.Card(theme: theme, day: Day(year: 2026, month: 6, day: 19)!, itemsPath: "", orderCode: "")
+    let card = Page.Card(theme: theme, day: Day(year: 2026, month: 6, day: 19)!, itemsPath: "")
     var contexts = PageContext(site: site, today: Day(year: 2026, month: 6, day: 10)!, menu: [], images: [],
                                greetings: [theme.slug: template])
     let plain = contexts.greeting(card, member)

@@ -13,8 +13,7 @@ package struct Page: Sendable {
     package enum Content: Sendable {
         case portal(open: [Theme], upcoming: [Theme])
         case shop(Theme, items: [Product])
-        /// `requestCode`: what the member's care-menu request form carries (`OrderCode.requestCode`).
-        case memberHome(Member, cards: [Card], letters: [Letter], feedback: [Card], requestCode: String)
+        case memberHome(Member, cards: [Card], letters: [Letter], feedback: [Card])
         case storefront(Member, Card)
         /// The items one group of members may pick, shared by their storefronts.
         case itemList(Theme, items: [Product])
@@ -28,8 +27,6 @@ package struct Page: Sendable {
         package var theme: Theme
         package var day: Day
         package var itemsPath: String
-        /// The verification code the storefront's form sends with the choice (`OrderCode`).
-        package var orderCode: String
     }
 
     /// Path under the output folder, e.g. `m/<token>/dragon-boat-2026/index.html`.
@@ -45,7 +42,7 @@ package struct Page: Sendable {
     /// The member whose page this is; nil for shared pages.
     var member: Member? {
         switch content {
-        case .memberHome(let member, _, _, _, _), .storefront(let member, _): member
+        case .memberHome(let member, _, _, _), .storefront(let member, _): member
         default: nil
         }
     }

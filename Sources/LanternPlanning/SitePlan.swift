@@ -53,20 +53,18 @@ package struct SitePlan: Sendable {
         let planned = try! Parallel.map(active, chunk: 1024) { member -> MemberPlan? in // cannot throw
             let cards = open.compactMap { theme -> Page.Card? in
                 guard theme.audience.admits(member), let day = theme.occasionDay(for: member, on: today) else { return nil }
-                return Page.Card(theme: theme, day: day, itemsPath: ItemGroup.path(theme: theme.slug, city: member.city, secret: secret),
-                                 orderCode: OrderCode.code(member: member.id, theme: theme.slug, secret: secret))
+                return Page.Card(theme: theme, day: day, itemsPath: ItemGroup.path(theme: theme.slug, city: member.city, secret: secret))
             }
             let mail = letters[member.id] ?? []
             // Themes that closed for the member in the last days: their page asks how it went.
             let feedback = themes.compactMap { theme -> Page.Card? in
                 guard theme.audience.admits(member),
                       let day = theme.closedDay(for: member, on: today, within: content.config.feedbackDays) else { return nil }
-                return Page.Card(theme: theme, day: day, itemsPath: "", orderCode: OrderCode.code(member: member.id, theme: theme.slug, secret: secret))
+                return Page.Card(theme: theme, day: day, itemsPath: "")
             }
             guard !cards.isEmpty || !mail.isEmpty || !feedback.isEmpty else { return nil }
             return MemberPlan(member: member, folder: "m/\(MemberToken.token(for: member.id, secret: secret))/",
-                              cards: cards, letters: mail, feedback: feedback,
-                              requestCode: OrderCode.requestCode(member: member.id, secret: secret))
+                              cards: cards, letters: mail, feedback: feedback)
         }
         let members = planned.compactMap { $0 }
         var groups: [String: (Theme, String)] = [:]
@@ -90,14 +88,12 @@ package struct MemberPlan: Sendable {
     var letters: [Letter]
     /// Themes that closed for the member within the feedback window (`feedback.window`).
     package var feedback: [Page.Card] = []
-    /// What the member's care-menu request form carries.
-    var requestCode = ""
 
     /// The member's row of `private/links.csv` (and of a report's reminders).
     package var link: SitePlan.MemberLink { SitePlan.MemberLink(member: member, path: folder) }
 
     package var pages: [Page] {
-        zip(paths, [.memberHome(member, cards: cards, letters: letters, feedback: feedback, requestCode: requestCode)] + cards.map { .storefront(member, $0) })
+        zip(paths, [.memberHome(member, cards: cards, letters: letters, feedback: feedback)] + cards.map { .storefront(member, $0) })
             .map { Page(path: $0, content: $1) }
     }
 

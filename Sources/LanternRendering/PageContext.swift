@@ -19,9 +19,12 @@ package struct PageContext: @unchecked Sendable {
     package let greetings: [Slug: MustacheTemplate]
     let letterBodies: [Slug: MustacheTemplate]
     let menuBodies: [Slug: String]
+    /// Signs the codes member forms carry; nil makes them empty (contexts for tests and fuzzing).
+    let secret: Secret?
 
     init(site: SiteConfig, today: Day, menu: [MenuPackage], images: Set<String>, greetings: [Slug: MustacheTemplate] = [:],
-         letters: [Slug: MustacheTemplate] = [:], menuBodies: [Slug: String] = [:]) {
+         letters: [Slug: MustacheTemplate] = [:], menuBodies: [Slug: String] = [:], secret: Secret? = nil) {
+        self.secret = secret
         self.site = site
         self.today = today
         self.menu = menu
@@ -52,7 +55,9 @@ package struct PageContext: @unchecked Sendable {
             context["theme"] = self.theme(theme)
             context["categories"] = categories(items)
             context["item_count"] = items.count
-        case .memberHome(let member, let cards, let letters, let feedback, let requestCode):
+        case .memberHome(let member, let cards, let letters, let feedback):
+            // Codes are made here, for the pages rendered, not planned for every member.
+            let requestCode = secret.map { OrderCode.requestCode(member: member.id, secret: $0) } ?? ""
             if !menu.isEmpty, let action = site.collectorRoute("requests") {
                 context["requests"] = Context.make([
                     "action": action, "member_id": member.id.rawValue, "code": requestCode,
@@ -61,7 +66,7 @@ package struct PageContext: @unchecked Sendable {
             }
             context["feedback"] = feedback.map { card in
                 Context.make(["theme": theme(card.theme, day: card.day), "action": site.collectorRoute("feedback"),
-                              "member_id": member.id.rawValue, "code": card.orderCode, "anonymous": site.feedbackAnonymous])
+                              "member_id": member.id.rawValue, "code": orderCode(member, card), "anonymous": site.feedbackAnonymous])
             }
             let variables = memberVariables(member)
             context["letters"] = letters.map { letter in
@@ -85,7 +90,7 @@ package struct PageContext: @unchecked Sendable {
             context["greeting_html"] = greetings[card.theme.slug] ?? greeting(card, member)
             context["items_url"] = page.root + card.itemsPath
             context["home_url"] = "../index.html"
-            context["order"] = Context.make(["endpoint": site.orderEndpoint, "member_id": member.id.rawValue, "code": card.orderCode,
+            context["order"] = Context.make(["endpoint": site.orderEndpoint, "member_id": member.id.rawValue, "code": orderCode(member, card),
                                              "form_action": site.orderEndpoint.isEmpty ? nil : site.orderEndpoint + "/form",
                                              "status_url": collectorURL("status", member, card),
                                              "mailto": mailto(member, card.theme)])
@@ -209,9 +214,14 @@ package struct PageContext: @unchecked Sendable {
     /// JavaScript, `form`, is reached by submitting the order form's own fields there.)
     func collectorURL(_ page: String, _ member: Member, _ card: Page.Card) -> String? {
         guard !site.orderEndpoint.isEmpty else { return nil }
-        let query = [("member", member.id.rawValue), ("theme", card.theme.slug.rawValue), ("code", card.orderCode)]
+        let query = [("member", member.id.rawValue), ("theme", card.theme.slug.rawValue), ("code", orderCode(member, card))]
             .map { "\($0)=\(percentEncoded($1))" }.joined(separator: "&")
         return site.orderEndpoint + "/" + page + "?" + query
+    }
+
+    /// The verification code the member's form for the card's theme carries (`OrderCode`).
+    func orderCode(_ member: Member, _ card: Page.Card) -> String {
+        secret.map { OrderCode.code(member: member.id, theme: card.theme.slug, secret: $0) } ?? ""
     }
 
     func mailto(_ member: Member, _ theme: Theme) -> String? {

@@ -28,7 +28,8 @@ package struct Renderer: Sendable {
             .map(\.lastPathComponent))
         self.stencils = stencils && templates.pages.allowsStencils ? StencilCache() : nil
         var contexts = PageContext(site: site.content.config, today: today, menu: site.content.menu, images: images,
-                                   greetings: templates.greetings, letters: templates.letters, menuBodies: templates.menuBodies)
+                                   greetings: templates.greetings, letters: templates.letters, menuBodies: templates.menuBodies,
+                                   secret: secret)
         contexts.stencils = self.stencils
         for theme in site.themes { if case .fixed = theme.schedule { contexts.festivalThemes[theme.slug] = contexts.makeTheme(theme) } }
         self.contexts = contexts
