@@ -15,19 +15,12 @@ package struct CareRequestSubmission: Sendable, Equatable {
     static let fields: Set<String> = ["member", "code", "package", "note"]
 
     package static func parse(_ body: [UInt8]) -> Result<CareRequestSubmission, Refusal> {
-        guard body.count <= Submission.maxBytes else { return .failure(.tooLarge) }
-        var values: [String: String] = [:]
-        for pair in body.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
-            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = Submission.decode(parts[0]), let value = Submission.decode(parts.count > 1 ? parts[1] : []) else {
-                return .failure(.malformed)
+        FormBody.fields(body, allowed: fields).flatMap { fields in
+            guard let member = fields.single("member"), let code = fields.single("code"), let package = fields.single("package") else {
+                return .failure(.missingField)
             }
-            guard fields.contains(name) else { return .failure(.unknownField) }
-            guard values.updateValue(value, forKey: name) == nil else { return .failure(.malformed) }
+            return .success(CareRequestSubmission(member: member, code: code, package: package, note: fields["note"]?.first ?? ""))
         }
-        guard let member = values["member"], let code = values["code"], let package = values["package"],
-              !member.isEmpty, !code.isEmpty, !package.isEmpty else { return .failure(.missingField) }
-        return .success(CareRequestSubmission(member: member, code: code, package: package, note: values["note"] ?? ""))
     }
 }
 

@@ -15,22 +15,14 @@ package struct FeedbackSubmission: Sendable, Equatable {
     package static let maxComment = 500
     static let fields: Set<String> = ["member", "theme", "code", "rating", "comment"]
 
-    /// Decoded as `Submission.parse` decodes an order: unknown or repeated fields refused.
     package static func parse(_ body: [UInt8]) -> Result<FeedbackSubmission, Refusal> {
-        guard body.count <= Submission.maxBytes else { return .failure(.tooLarge) }
-        var values: [String: String] = [:]
-        for pair in body.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
-            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = Submission.decode(parts[0]), let value = Submission.decode(parts.count > 1 ? parts[1] : []) else {
-                return .failure(.malformed)
+        FormBody.fields(body, allowed: fields).flatMap { fields in
+            guard let member = fields.single("member"), let theme = fields.single("theme"), let code = fields.single("code") else {
+                return .failure(.missingField)
             }
-            guard fields.contains(name) else { return .failure(.unknownField) }
-            guard values.updateValue(value, forKey: name) == nil else { return .failure(.malformed) }
+            return .success(FeedbackSubmission(member: member, theme: theme, code: code, rating: fields["rating"]?.first ?? "",
+                                               comment: fields["comment"]?.first ?? ""))
         }
-        guard let member = values["member"], let theme = values["theme"], let code = values["code"],
-              !member.isEmpty, !theme.isEmpty, !code.isEmpty else { return .failure(.missingField) }
-        return .success(FeedbackSubmission(member: member, theme: theme, code: code, rating: values["rating"] ?? "",
-                                           comment: values["comment"] ?? ""))
     }
 }
 
