@@ -78,6 +78,14 @@ def test_with_javascript_a_choice_is_confirmed_changed_and_shown_again(browser, 
     for box in first:
         browser.execute_script("arguments[0].click()", box)
     assert browser.find_element(By.CSS_SELECTOR, "output[data-remaining]").text == yuan(budget - total)
+    # Items dearer than what is left are marked; those that still fit are not.
+    for box in boxes(browser):
+        if box.is_selected():
+            continue
+        price = int(box.get_attribute("data-price-fen"))
+        marked = "unaffordable" in box.find_element(By.XPATH, "..").get_attribute("class").split()
+        assert marked == (price > budget - total), box.get_attribute("value")
+    assert any(int(b.get_attribute("data-price-fen")) > budget - total for b in boxes(browser) if not b.is_selected())
     browser.find_element(By.CSS_SELECTOR, "form.order [type=submit]").click()
     confirmation = browser.find_element(By.CSS_SELECTOR, "[data-confirmation]")
     WebDriverWait(browser, 10).until(lambda d: confirmation.is_displayed())
