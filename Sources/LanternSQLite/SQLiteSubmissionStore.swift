@@ -27,9 +27,18 @@ package final class SQLiteSubmissionStore: SubmissionStore {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
-        let existed = FileManager.default.fileExists(atPath: path)
+        // Made 0600 before SQLite opens it: SQLite gives the `-wal` and `-shm` files it creates
+        // the database file's mode, and they hold the same member data.
+        if !FileManager.default.fileExists(atPath: path) {
+            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+            }
+        }
         pool = try DatabasePool(path: path, configuration: configuration)
-        if !existed { try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path) }
+        // A file made by an earlier version, or copied in, is narrowed too.
+        for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
+        }
         try Self.migrator.migrate(pool)
     }
 

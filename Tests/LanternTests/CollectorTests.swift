@@ -44,6 +44,12 @@ import Testing
         #expect(choices.first?.totalFen == 8850)
         #expect(choices.first?.submissions == 2)
         #expect(try await collector.store().refusals().isEmpty)
+        // The store and its log hold member data: the owner's alone.
+        for suffix in ["", "-wal", "-shm"] {
+            let path = collector.database.path + suffix
+            #expect(FileManager.default.fileExists(atPath: path), "\(path)")
+            #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o600, "\(path)")
+        }
     }
 
     /// Each way a submission can be wrong: refused with its reason and status, counted, and
