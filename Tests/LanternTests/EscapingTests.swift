@@ -36,9 +36,10 @@ import Testing
             #expect(site.text(page).contains("R&amp;D &lt;dept&gt;"), "\(page)")
         }
         #expect(site.text(pages[3]).contains("value=\"E&lt;1&gt;\""))
-        // The shared item list (the storefront's items) escapes item names in view and in its template.
+        // The shared item list (the storefront's items) escapes item names in view (the card and
+        // its details button) and in its template (the label, data-name and details button).
         let list = site.text(pages[6])
-        #expect(list.components(separatedBy: "&lt;script&gt;alert(&#39;item&#39;)&lt;/script&gt; &amp; &quot;粽子&quot;").count == 4)
+        #expect(list.components(separatedBy: "&lt;script&gt;alert(&#39;item&#39;)&lt;/script&gt; &amp; &quot;粽子&quot;").count == 6)
         #expect(site.text(pages[3]).contains("action=\"https://forms.example.com/orders?a=1&amp;b=2\""))
         for page in pages[4...5] {
             #expect(site.text(page).contains("Care &lt;script&gt;alert(&#39;menu&#39;)&lt;/script&gt;"), "\(page)")

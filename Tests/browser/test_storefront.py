@@ -1,5 +1,6 @@
 """A storefront loads its group's shared item list (PRODUCT.md, Scale), and without JavaScript
 still leads the member to that list."""
+import html
 import re
 import shutil
 
@@ -9,13 +10,22 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 
-def list_skus(public, storefront_path):
-    """The SKUs the member's list page offers, read from the files (not from the browser)."""
+def list_template(public, storefront_path):
+    """The <template data-choices> of the member's list page, read from the files (not from the browser)."""
     page = (public / storefront_path).read_text(encoding="utf-8")
     src = re.search(r'data-choices-src="([^"]+)"', page).group(1)
     listing = ((public / storefront_path).parent / src).resolve().read_text(encoding="utf-8")
-    template = listing.split("<template data-choices>")[1].split("</template>")[0]
-    return re.findall(r'name="sku" value="([^"]+)"', template)
+    return listing.split("<template data-choices>")[1].split("</template>")[0]
+
+
+def list_skus(public, storefront_path):
+    """The SKUs the member's list page offers."""
+    return re.findall(r'name="sku" value="([^"]+)"', list_template(public, storefront_path))
+
+
+def list_names(public, storefront_path):
+    """The names of the items the member's list page offers."""
+    return [html.unescape(name) for name in re.findall(r'data-name="([^"]+)"', list_template(public, storefront_path))]
 
 
 def test_storefront_shows_the_members_items(browser, plain_site):
@@ -45,6 +55,14 @@ def test_without_javascript_the_storefront_links_to_the_list(plain_site):
         assert not driver.find_elements(By.CSS_SELECTOR, "input[name=sku]")  # JavaScript really is off
         driver.find_element(By.CSS_SELECTOR, ".choices-fallback a").click()
         WebDriverWait(driver, 10).until(lambda d: "/lists/" in d.current_url)
+        text = driver.find_element(By.ID, "main").text
+        for name in list_names(public, path):
+            assert name in text
+        # The SKU (to write in a mail) is there on demand: in each item's details.
+        for sku in list_skus(public, path):
+            assert sku not in text
+        for summary in driver.find_elements(By.CSS_SELECTOR, ".item-more summary"):
+            summary.click()
         text = driver.find_element(By.ID, "main").text
         for sku in list_skus(public, path):
             assert sku in text

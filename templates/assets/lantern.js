@@ -35,12 +35,12 @@
   function setUp(form) {
     var budget = parseInt(form.getAttribute("data-budget-fen"), 10);
     var output = form.querySelector("output");
-    var totalLine = form.querySelector("[data-total]");
     var warning = form.querySelector("[data-over-budget]");
-    var submit = form.querySelector("[type=submit]");
+    var submit = form.querySelector("[data-submit]");
     var mailto = form.querySelector("a[data-order-mailto]");
     var mailtoBase = mailto ? mailto.getAttribute("href") : "";
     var remainingOutput = form.querySelector("output[data-remaining]");
+    var remainingLabel = form.querySelector("[data-remaining-label]");
     var empty = form.querySelector("[data-empty]");
     var confirmation = form.querySelector("[data-confirmation]");
     var current = form.querySelector("[data-current]");
@@ -62,7 +62,9 @@
       if (output) { output.textContent = yuan(total); }
       if (!isNaN(budget)) {
         var left = budget - total;
-        if (remainingOutput) { remainingOutput.textContent = yuan(left > 0 ? left : 0); }
+        // Over budget, the bar says by how much, in the place of what is left.
+        if (remainingOutput) { remainingOutput.textContent = yuan(left >= 0 ? left : -left); }
+        if (remainingLabel) { remainingLabel.textContent = left >= 0 ? "剩余" : "超出"; }
         // An item dearer than what is left cannot be added any more: marked, still tickable
         // (the member may untick another first).
         for (i = 0; i < boxes.length; i++) {
@@ -75,7 +77,6 @@
         }
       }
       if (empty && count > 0) { empty.hidden = true; }
-      if (totalLine) { totalLine.hidden = false; }
       if (warning) {
         warning.hidden = !over;
         if (over && !isNaN(budget)) {
@@ -89,6 +90,9 @@
       if (mailto && mailtoBase) { mailto.setAttribute("href", mailtoWith(mailtoBase, lines)); }
     }
 
+    // What only counts with JavaScript: the sum, what is left, the button that sends the ticks.
+    var live = form.querySelectorAll("[data-live], [data-submit]");
+    for (var i = 0; i < live.length; i++) { live[i].hidden = false; }
     form.addEventListener("change", update);
     // The button to the collector's own form (shown while the list is not loaded) goes there
     // as it is: nothing is chosen yet.
@@ -102,7 +106,10 @@
       if (over) { event.preventDefault(); return; }
       if (count === 0) {
         event.preventDefault();
-        if (empty) { empty.hidden = false; }
+        if (empty) {
+          empty.hidden = false;
+          if (empty.focus) { empty.focus(); }
+        }
         return;
       }
       if (submitWithFetch(form, confirmation, current)) { event.preventDefault(); }
@@ -149,7 +156,7 @@
   function submitWithFetch(form, confirmation, current) {
     var action = form.getAttribute("action");
     if (!action || !window.fetch || !confirmation) { return false; }
-    var submit = form.querySelector("[type=submit]");
+    var submit = form.querySelector("[data-submit]");
     if (submit) { submit.disabled = true; }
     fetch(action, {
       method: "POST", mode: "cors", credentials: "omit",
@@ -194,19 +201,45 @@
     }).catch(function () { done(); });
   }
 
+  // The list's relative addresses (pictures) lead from the list page's folder: made absolute
+  // before its items move into the storefront, which stands in another folder.
+  function rebase(fragment, base) {
+    var nodes = fragment.querySelectorAll("[src], [srcset]"), i, node, value;
+    for (i = 0; i < nodes.length; i++) {
+      node = nodes[i];
+      value = node.getAttribute("src");
+      if (value) { node.setAttribute("src", absolute(value, base)); }
+      value = node.getAttribute("srcset");
+      if (value) {
+        node.setAttribute("srcset", value.split(",").map(function (candidate) {
+          var parts = candidate.replace(/^\s+/, "").split(/\s+/);
+          parts[0] = absolute(parts[0], base);
+          return parts.join(" ");
+        }).join(", "));
+      }
+    }
+  }
+
+  function absolute(url, base) {
+    try { return new URL(url, new URL(base, location.href)).href; } catch (e) { return url; }
+  }
+
   // A storefront's items live in a list page shared by every member of the same group; load
   // its <template data-choices> into the order form. Without JavaScript (or on file://, where
   // browsers refuse to fetch) the container keeps its link to the list page.
   function loadChoices(container, done) {
     var src = container.getAttribute("data-choices-src");
     if (!src || !window.fetch || !window.DOMParser) { return done(); }
-    fetch(src).then(function (response) {
-      if (!response.ok) { throw new Error(String(response.status)); }
-      return response.text();
+    var response;
+    fetch(src).then(function (answer) {
+      response = answer;
+      if (!answer.ok) { throw new Error(String(answer.status)); }
+      return answer.text();
     }).then(function (text) {
       var doc = new DOMParser().parseFromString(text, "text/html");
       var template = doc.querySelector("template[data-choices]");
       if (template) {
+        rebase(template.content, response.url || src);
         container.innerHTML = template.innerHTML;
         container.removeAttribute("data-choices-src");
       }

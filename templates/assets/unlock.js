@@ -62,6 +62,13 @@
     unlocked = true;
     var holder = document.createElement("template");
     holder.innerHTML = new TextDecoder().decode(plain);
+    // The page's own title (it names the member) travels in the sealed part; the shell's
+    // title names only the page kind.
+    var title = holder.content.querySelector("template[data-page-title]");
+    if (title) {
+      document.title = title.content.textContent;
+      title.parentNode.removeChild(title);
+    }
     var links = holder.content.querySelectorAll("a[data-keep-key]");
     for (var i = 0; i < links.length; i++) {
       links[i].setAttribute("href", links[i].getAttribute("href").split("#")[0] + "#k=" + key);
