@@ -74,7 +74,7 @@ package struct PageContext: @unchecked Sendable {
                 let body = stencils?.render("letter:\(letter.slug)", variables) { template.render($0) } ?? template.render(variables)
                 return ["title": letter.title, "body_html": body] as [String: Any]
             }
-            context["page_title"] = site.name
+            context["page_title"] = Self.title(member.name, site.name)
             context["member_page"] = true
             context["member"] = ["name": member.name]
             context["cards"] = cards.map { card in
@@ -83,7 +83,7 @@ package struct PageContext: @unchecked Sendable {
                               "storefront_url": "\(card.theme.slug)/index.html"])
             }
         case .storefront(let member, let card):
-            context["page_title"] = card.theme.title
+            context["page_title"] = Self.title(card.theme.title, member.name)
             context["member_page"] = true
             context["member"] = ["name": member.name]
             context["theme"] = theme(card.theme, day: card.day)
@@ -110,7 +110,7 @@ package struct PageContext: @unchecked Sendable {
     }
 
     /// What a member page shows outside its encrypted part: keys whose values are the same for
-    /// every member (the theme as its shop shows it). Every other key of a member page's
+    /// every member (the theme as its shop shows it; `page_title` as `shellContext` makes it). Every other key of a member page's
     /// context is `personalKeys` (a test holds the two to the contexts this file makes).
     static let shellKeys: Set<String> = ["site", "root", "today", "page_title", "member_page", "home_url", "theme"]
     /// The member's own data, which an encrypted page shows only inside its sealed part.
@@ -118,12 +118,21 @@ package struct PageContext: @unchecked Sendable {
 
     /// A member page's context for its shell when pages are encrypted: only `shellKeys`, and the
     /// theme without the member's day (a birthday theme's date and window are the member's).
+    /// Its title names the page's kind, not the member: the site on the home page, the theme
+    /// and the site on a storefront (`unlock.js` sets the member's title from the sealed part).
     func shellContext(for page: Page) -> [String: Any] {
         var context = self.context(for: page).filter { Self.shellKeys.contains($0.key) }
         context["theme"] = nil
-        if case .storefront(_, let card) = page.content { context["theme"] = theme(card.theme) }
+        context["page_title"] = site.name
+        if case .storefront(_, let card) = page.content {
+            context["theme"] = theme(card.theme)
+            context["page_title"] = Self.title(card.theme.title, site.name)
+        }
         return context
     }
+
+    /// A page title from what it names, most particular first (`2026 端午 · 张伟`).
+    static func title(_ parts: String...) -> String { parts.joined(separator: " · ") }
 
     /// The `site` context and the day of every page, made once.
     let siteContext: [String: Any]

@@ -18,9 +18,12 @@ enum PageSealer {
         """
 
     /// The sealed part as it stands in the page: the ciphertext, with the locked message inside
-    /// it (which `unlock.js` replaces by the part), and the script that opens it.
-    static func seal(_ part: String, key: SymmetricKey, root: String) -> String {
-        let plaintext = Data(part.utf8)
+    /// it (which `unlock.js` replaces by the part), and the script that opens it. The page's
+    /// `title`, which names the member, is sealed with the part (a `<template data-page-title>`
+    /// that `unlock.js` takes out and makes the document's title).
+    static func seal(_ part: String, title: String? = nil, key: SymmetricKey, root: String) -> String {
+        let carried = title.map { "<template data-page-title>\(MustacheHTML.escape($0))</template>\n" } ?? ""
+        let plaintext = Data((carried + part).utf8)
         let nonceBytes = HMAC<SHA256>.authenticationCode(for: plaintext, using: key).prefix(12)
         let sealed = try! AES.GCM.seal(plaintext, using: key, nonce: AES.GCM.Nonce(data: Data(nonceBytes))) // a 12-byte nonce cannot fail
         let payload = sealed.combined!.base64EncodedString()

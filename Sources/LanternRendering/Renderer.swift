@@ -94,10 +94,12 @@ package struct Renderer: Sendable {
                 shellContext[TemplateSet.Sealing.slot] = slot
                 return templates.renderShell(page.kind, shellContext)
             }
-            return OutputFile(path: page.path, bytes: shell.before + Data(PageSealer.seal(part, key: key, root: page.root).utf8) + shell.after)
+            let sealed = PageSealer.seal(part, title: context["page_title"] as? String, key: key, root: page.root)
+            return OutputFile(path: page.path, bytes: shell.before + Data(sealed.utf8) + shell.after)
         }
     }
 
-    /// Top-level keys of a member page's context that hold the same value on every member's.
-    private static let memberConstants: Set<String> = ["site", "root", "today", "page_title", "member_page", "home_url"]
+    /// Top-level keys of a member page's context that hold the same value on every member's
+    /// (not `page_title`: it names the member).
+    private static let memberConstants: Set<String> = ["site", "root", "today", "member_page", "home_url"]
 }

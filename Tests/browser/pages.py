@@ -29,7 +29,7 @@ def emulate(driver, width: int, height: int, mobile: bool = None, font_size: int
     driver.execute_cdp_cmd("Page.setFontSizes", {"fontSizes": {"standard": font_size, "fixed": round(font_size * 13 / 16)}})
 
 
-def member_folder(public: Path, links: dict, member: str) -> str:
+def member_folder(links: dict, member: str) -> str:
     """The member's folder below the site root, `m/<token>/`, without the key of an encrypted link."""
     return links[member]["url"].split("#")[0]
 
@@ -45,7 +45,7 @@ def item_list(public: Path, storefront: str) -> str:
 def page_kinds(public: Path, links: dict, member: str, theme: str, letter_member: str = None) -> dict:
     """Every page kind a member meets, as paths below the site root (encrypted links keep their key)."""
     home = links[member]["url"]
-    folder = member_folder(public, links, member)
+    folder = member_folder(links, member)
     key = home[len(folder):]
     storefront = folder + theme + "/index.html"
     kinds = {
@@ -58,7 +58,7 @@ def page_kinds(public: Path, links: dict, member: str, theme: str, letter_member
         "menu-package": sorted(str(p.relative_to(public)) for p in (public / "menu").glob("*/index.html"))[0],
     }
     if letter_member:
-        kinds["letter"] = member_folder(public, links, letter_member) + "index.html" + links[letter_member]["url"][len(member_folder(public, links, letter_member)):]
+        kinds["letter"] = member_folder(links, letter_member) + "index.html" + links[letter_member]["url"][len(member_folder(links, letter_member)):]
     return {kind: path for kind, path in kinds.items() if path}
 
 
