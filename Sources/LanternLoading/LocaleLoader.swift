@@ -16,7 +16,7 @@ enum LocaleLoader {
         var d = Diagnostics()
         var locale = SiteLocale(language: language, file: file.displayPath, strings: [:], locations: [:])
         flatten(map, prefix: "", into: &locale, &d)
-        for key in SiteLocale.requiredKeys where locale.strings[key] == nil {
+        for key in SiteLocale.requiredKeys + SiteLocale.collectorKeys where locale.strings[key] == nil {
             d.error("`\(key)` is missing from \(file.displayPath)", at: map.location,
                     hint: "Lantern writes it itself; copy it from templates/locales/zh-CN.yaml and translate it")
         }

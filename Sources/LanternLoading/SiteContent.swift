@@ -112,9 +112,10 @@ package struct SiteContent: Sendable {
             letters.append(translated)
             d.append(contentsOf: warnings)
         }
-        if let config, !locales.isEmpty, !languages.contains(config.0.language) {
+        if let config, !languages.contains(config.0.language) {
             d.error("the site's language `\(config.0.language)` has no locale file", at: SourceLocation(file: "content/site.yaml"),
-                    hint: "set `language:` to one of \(languages.joined(separator: ", ")), or add templates/locales/\(config.0.language).yaml")
+                    hint: languages.isEmpty ? "add templates/locales/\(config.0.language).yaml: copy the one of Lantern's sample site and adjust its wording"
+                                            : "set `language:` to one of \(languages.joined(separator: ", ")), or add templates/locales/\(config.0.language).yaml")
         }
         let matched = roster.map { loaded in
             (members: Self.matchLanguages(loaded.members, locales: languages, site: config?.0.language ?? "zh-CN", into: &d), warnings: loaded.warnings)

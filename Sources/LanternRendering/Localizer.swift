@@ -7,7 +7,7 @@ import LanternModel
 /// `{{t.storefront.submit}}` becomes the string, its text HTML-escaped (a locale file is
 /// wording, not markup) and its `{{name}}` tags kept, so they are filled, escaped, from the
 /// page's context where the string stands.
-enum Localizer {
+package enum Localizer {
     static let prefix = "t."
 
     /// Every `{{t.…}}` tag of `files` must be a plain value whose key every locale has; each
@@ -37,21 +37,26 @@ enum Localizer {
     /// `files` with every `{{t.key}}` replaced by `locale`'s string (checked by `check` first).
     static func localize(_ files: [TemplateFile], _ locale: SiteLocale) -> [TemplateFile] {
         files.map { file in
-            let tags = MustacheTags.scan(file.text).filter { $0.sigil == nil && $0.name.hasPrefix(prefix) }
-            guard !tags.isEmpty else { return file }
-            let scalars = Array(file.text.unicodeScalars)
-            var out = String.UnicodeScalarView()
-            var at = 0
-            for tag in tags {
-                out.append(contentsOf: scalars[at..<tag.scalars.lowerBound])
-                out.append(contentsOf: template(for: locale.string(String(tag.name.dropFirst(prefix.count)))).unicodeScalars)
-                at = tag.scalars.upperBound
-            }
-            out.append(contentsOf: scalars[at...])
             var localized = file
-            localized.text = String(out)
+            localized.text = localize(file.text, locale)
             return localized
         }
+    }
+
+    /// One template's text with its `{{t.key}}` tags replaced by `locale`'s strings.
+    package static func localize(_ text: String, _ locale: SiteLocale) -> String {
+        let tags = MustacheTags.scan(text).filter { $0.sigil == nil && $0.name.hasPrefix(prefix) }
+        guard !tags.isEmpty else { return text }
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var at = 0
+        for tag in tags {
+            out.append(contentsOf: scalars[at..<tag.scalars.lowerBound])
+            out.append(contentsOf: template(for: locale.string(String(tag.name.dropFirst(prefix.count)))).unicodeScalars)
+            at = tag.scalars.upperBound
+        }
+        out.append(contentsOf: scalars[at...])
+        return String(out)
     }
 
     /// The string as template text: literal parts escaped, `{{name}}` tags as they are.

@@ -29,8 +29,7 @@ package struct PageContext: @unchecked Sendable {
     init(site: SiteConfig, today: Day, menu: [MenuPackage], images: Set<String>, locales: [String: SiteLocale] = [:],
          greetings: [Slug: Localized<MustacheTemplate>] = [:],
          letters: [Slug: Localized<MustacheTemplate>] = [:], menuBodies: [Slug: String] = [:], secret: Secret? = nil) {
-        var locales = locales
-        if locales[site.language] == nil { locales[site.language] = SiteLocale.builtIn(site.language) }
+        precondition(locales[site.language] != nil, "SiteContent refuses a site without its language's locale file")
         self.locales = locales
         self.secret = secret
         self.site = site

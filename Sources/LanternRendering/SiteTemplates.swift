@@ -12,8 +12,8 @@ package struct SiteTemplates: Sendable {
     /// The page templates by language; the site's language is always there.
     let localized: [String: TemplateSet]
     package let siteLanguage: String
-    /// The interface strings by language (the built-in Chinese ones when the site has no
-    /// locale files, so a site whose templates predate them still builds).
+    /// The interface strings by language; the site's language is always there (`SiteContent`
+    /// refuses a site without its locale file).
     package let locales: [String: SiteLocale]
     let greetings: [Slug: Localized<MustacheTemplate>]
     let letters: [Slug: Localized<MustacheTemplate>]
@@ -30,7 +30,7 @@ package struct SiteTemplates: Sendable {
     package static func compile(_ content: SiteContent) throws(DiagnosticsError) -> SiteTemplates {
         var d = Diagnostics()
         let siteLanguage = content.config.language
-        let locales = content.locales.isEmpty ? [SiteLocale.builtIn(siteLanguage)] : content.locales
+        let locales = content.locales
         // The templates as written are checked first, so diagnostics stand where their authors
         // look; the localized sets can then fail only on what a string brought in.
         Localizer.check(content.templates, locales: content.locales, into: &d)

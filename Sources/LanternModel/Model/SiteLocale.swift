@@ -35,6 +35,18 @@ package struct SiteLocale: Sendable {
         "occasion.birthday", "window.birthday", "menu.title", "list.separator", "mail.subject", "mail.body",
     ]
 
+    /// The keys `lantern collect` writes: its pages' wording and, under `refusal.`, the message
+    /// for each reason it refuses a submission (`Refusal`'s raw values; a test holds them equal).
+    package static let collectorKeys: [String] = [
+        "collector.accepted_title", "collector.requested_title", "collector.requested", "collector.thanks_title",
+        "collector.thanks", "collector.refused_title", "collector.items", "collector.total", "collector.remaining",
+        "collector.receipt", "collector.change", "collector.back", "collector.noback", "collector.closes",
+        "collector.form_intro", "collector.form_closes", "collector.form_submit", "collector.form_none",
+    ] + ["too-large", "malformed", "unknown-field", "missing-field", "bad-code", "unknown-member", "unknown-theme",
+         "theme-not-open", "theme-closed", "not-for-member", "empty-choice", "repeated-item", "ineligible-item",
+         "over-budget", "not-in-feedback-window", "bad-rating", "comment-too-long", "already-answered", "unknown-package"]
+        .map { "refusal." + $0 }
+
     package func string(_ key: String) -> String { strings[key] ?? "" }
 
     /// The string `key` with each `{{name}}` replaced by `values[name]` (plain text; the page
