@@ -102,7 +102,7 @@ package struct Renderer: Sendable {
                 shellContext[TemplateSet.Sealing.slot] = slot
                 return templates.renderShell(page.kind, shellContext)
             }
-            return OutputFile(path: page.path, bytes: shell.before + Data(PageSealer.seal(part, key: key, root: page.root).utf8) + shell.after)
+            return OutputFile(path: page.path, bytes: shell.before + Data(PageSealer.seal(part, key: key, root: page.root, locale: locale).utf8) + shell.after)
         }
     }
 
