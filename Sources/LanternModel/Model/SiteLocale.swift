@@ -33,7 +33,7 @@ package struct SiteLocale: Sendable {
         "kind.goods", "kind.service", "kind.voucher",
         "cities.all", "cities.only", "audience.female", "audience.male", "audience.selected",
         "occasion.birthday", "window.birthday", "menu.title", "list.separator", "mail.subject", "mail.body",
-        "locked.title", "locked.message", "locked.https_title", "locked.https_detail", "locked.incomplete_title", "locked.incomplete_detail",
+        "print.instruction", "locked.title", "locked.message", "locked.https_title", "locked.https_detail", "locked.incomplete_title", "locked.incomplete_detail",
     ]
 
     /// The keys `lantern collect` writes: its pages' wording and, under `refusal.`, the message
