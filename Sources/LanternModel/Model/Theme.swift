@@ -25,6 +25,8 @@ package struct Theme: Sendable {
     package var art: String
     /// The greeting's Markdown, with member variables; rendering compiles it (`Greeting`).
     package var greeting: MarkdownText
+    /// The greeting in other languages, by locale (`content/themes/<slug>.<language>.md`).
+    package var translations: [String: Translation] = [:]
     package var location: SourceLocation
     /// Where `tags:` stands, for warnings about tags that match nothing.
     package var tagsLocation: SourceLocation
@@ -52,6 +54,10 @@ package struct Theme: Sendable {
         self.budgetLocation = budgetLocation
         self.occasionLocation = occasionLocation
     }
+
+    /// The title a member reading `language` sees: the translation's when it gives one.
+    package func title(in language: String) -> String { translations[language]?.title ?? title }
+    package func summary(in language: String) -> String { translations[language]?.summary ?? summary }
 
     /// The policy key: the occasion's, or `custom` for a theme given by date alone.
     package var policyKey: String { occasion?.rawValue ?? Policy.custom }
