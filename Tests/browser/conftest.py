@@ -10,9 +10,11 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import tempfile
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -81,6 +83,22 @@ def browser():
     driver.quit()
 
 
+@pytest.fixture
+def phone(browser):
+    """The shared browser for a test that changes its screen, text size or media, put back
+    as it was afterwards (pages.reset) so that later tests see the browser they expect."""
+    from pages import reset
+    yield browser
+    reset(browser)
+
+
+@pytest.fixture
+def phone_without_javascript(browser_without_javascript):
+    from pages import reset
+    yield browser_without_javascript
+    reset(browser_without_javascript)
+
+
 @pytest.fixture(scope="session")
 def browser_without_javascript():
     driver = chromium(javascript=False)
@@ -101,4 +119,69 @@ def plain_site():
     public, links = build_site("")
     server = Server(public)
     yield server.base, links, public
+    server.close()
+
+
+THEME = "dragon-boat-2026"
+# For each language the sample roster has: the member whose pages are looked at, and one with
+# a letter (E1016 has both: an English speaker posted abroad). The site's own language is set
+# to match, for the shared pages.
+LANGUAGES = {"zh-CN": ("E1001", "E1012"), "en": ("E1016", "E1016")}
+
+
+@dataclass
+class SitePages:
+    language: str
+    member: str
+    urls: dict  # page kind → URL
+    public: Path
+    links: dict
+
+
+def in_language(language: str):
+    return lambda text: text.replace("language: zh-CN", f"language: {language}")
+
+
+@pytest.fixture(scope="session", params=sorted(LANGUAGES))
+def pages_in(request):
+    """Every page kind a member meets, in one language, served: the plain site's pages and the
+    locked shell of an encrypted storefront (opened without its key)."""
+    from pages import member_folder, page_kinds
+    language = request.param
+    member, letter = LANGUAGES[language]
+    public, links = build_site("", edit=in_language(language))
+    sealed, sealed_links = build_site("privacy:\n  encrypt: true\n", edit=in_language(language))
+    servers = [Server(public), Server(sealed)]
+    kinds = page_kinds(public, links, member, THEME, letter if letter != member else None)
+    urls = {kind: servers[0].base + path for kind, path in kinds.items()}
+    urls["locked"] = servers[1].base + member_folder(sealed_links, member) + THEME + "/index.html"
+    yield SitePages(language, member, urls, public, links)
+    for server in servers:
+        server.close()
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def collecting_site():
+    """The sample site served on one port, with its order endpoint a collector on another."""
+    root = Path(tempfile.mkdtemp(prefix="lantern-collect-"))
+    server = Server(root / "public")
+    port = free_port()
+    endpoint = f"http://127.0.0.1:{port}/orders"
+    public, links = build_site(f"base_url: {server.base}\n", root=root,
+                               edit=lambda text: text.replace("https://oa.example.com/welfare/orders", endpoint))
+    database = root / "private" / "collect.sqlite"
+    collector = subprocess.Popen([str(LANTERN), "collect", "--site", str(root), "--today", "2026-06-10",
+                                  "--listen", f"127.0.0.1:{port}", "--db", str(database)],
+                                 env=dict(os.environ, **SECRET_ENV), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    line = collector.stdout.readline()
+    assert f"listening on http://127.0.0.1:{port}" in line, line
+    yield server.base, links, public, database
+    collector.kill()
+    collector.wait()
     server.close()

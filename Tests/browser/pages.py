@@ -23,10 +23,32 @@ def emulate(driver, width: int, height: int, mobile: bool = None, font_size: int
     Page.setFontSizes, the setting Chromium's `webkit.webprefs.default_font_size` preference and
     Android's text scaling change: 1rem follows it, so 32 is the phone's text at 200 %."""
     mobile = width < 600 if mobile is None else mobile
+    if not hasattr(driver, "lantern_user_agent"):
+        driver.lantern_user_agent = driver.execute_script("return navigator.userAgent")
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
-    driver.execute_cdp_cmd("Network.setUserAgentOverride", {"userAgent": WECHAT_UA if mobile else driver.execute_script("return navigator.userAgent").replace("HeadlessChrome", "Chrome")})
+    driver.execute_cdp_cmd("Network.setUserAgentOverride",
+                           {"userAgent": WECHAT_UA if mobile else driver.lantern_user_agent.replace("HeadlessChrome", "Chrome")})
+    set_font_size(driver, font_size)
+
+
+def set_font_size(driver, font_size: int):
     driver.execute_cdp_cmd("Page.setFontSizes", {"fontSizes": {"standard": font_size, "fixed": round(font_size * 13 / 16)}})
+
+
+def emulate_media(driver, **features):
+    """CDP Emulation.setEmulatedMedia, e.g. prefers_reduced_motion="reduce"."""
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                           {"features": [{"name": name.replace("_", "-"), "value": value} for name, value in features.items()]})
+
+
+def reset(driver):
+    """The browser as chromium() made it: its own screen, user agent, text size and media."""
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    if hasattr(driver, "lantern_user_agent"):
+        driver.execute_cdp_cmd("Network.setUserAgentOverride", {"userAgent": driver.lantern_user_agent})
+    set_font_size(driver, DEFAULT_FONT_SIZE)
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "", "features": []})
 
 
 def member_folder(links: dict, member: str) -> str:

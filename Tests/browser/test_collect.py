@@ -1,49 +1,17 @@
 """A member's choice goes to a real `lantern collect` on loopback and comes back confirmed
 (issue 11): with JavaScript (fetch, confirmation in the page, the current choice shown again)
 and without (the collector's own form and confirmation page)."""
-import re
-import socket
+import os
 import sqlite3
 import subprocess
-import tempfile
-import os
-from pathlib import Path
 
-import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import LANTERN, SECRET_ENV, Server, build_site
+from conftest import LANTERN, SECRET_ENV
 
 THEME = "dragon-boat-2026"
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def collecting_site():
-    """The sample site served on one port, with its order endpoint a collector on another."""
-    root = Path(tempfile.mkdtemp(prefix="lantern-collect-"))
-    server = Server(root / "public")
-    port = free_port()
-    endpoint = f"http://127.0.0.1:{port}/orders"
-    public, links = build_site(f"base_url: {server.base}\n", root=root,
-                               edit=lambda text: text.replace("https://oa.example.com/welfare/orders", endpoint))
-    database = root / "private" / "collect.sqlite"
-    collector = subprocess.Popen([str(LANTERN), "collect", "--site", str(root), "--today", "2026-06-10",
-                                  "--listen", f"127.0.0.1:{port}", "--db", str(database)],
-                                 env=dict(os.environ, **SECRET_ENV), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    line = collector.stdout.readline()
-    assert f"listening on http://127.0.0.1:{port}" in line, line
-    yield server.base, links, public, database
-    collector.kill()
-    collector.wait()
-    server.close()
 
 
 def choice(database, member):

@@ -1,4 +1,5 @@
 """Encrypted member pages open with the personal link and only with it (PRODUCT.md, Privacy)."""
+import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -67,7 +68,19 @@ def fresh(browser, url):
     browser.get(url)
 
 
-def test_the_key_leaves_the_address_bar_and_follows_the_members_own_links(browser, encrypted_site):
+@pytest.fixture
+def new_tab(browser):
+    """The shared browser in a tab of its own: Chromium keeps at most 50 entries of history,
+    so a tab other tests used a lot would not count one more."""
+    first = browser.current_window_handle
+    browser.switch_to.new_window("tab")
+    yield browser
+    browser.close()
+    browser.switch_to.window(first)
+
+
+def test_the_key_leaves_the_address_bar_and_follows_the_members_own_links(new_tab, encrypted_site):
+    browser = new_tab
     base, links = encrypted_site
     row = links["E1003"]
     path, key = row["url"].split("#k=")
