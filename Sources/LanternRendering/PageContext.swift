@@ -53,6 +53,7 @@ package struct PageContext: @unchecked Sendable {
         case .shop(let theme, let items):
             context["page_title"] = theme.title
             context["theme"] = self.theme(theme)
+            context["frame"] = frame(theme)
             context["categories"] = categories(items)
             context["item_count"] = items.count
         case .memberHome(let member, let cards, let letters, let feedback):
@@ -77,6 +78,9 @@ package struct PageContext: @unchecked Sendable {
             context["page_title"] = site.name
             context["member_page"] = true
             context["member"] = ["name": member.name]
+            // A letter (a hospital stay, a bereavement) keeps the frame sober; otherwise the
+            // page wears its first card's theme, and each card its own.
+            context["frame"] = letters.isEmpty ? cards.first.map { frame($0.theme) } : Self.soberFrame
             context["cards"] = cards.map { card in
                 Context.make(["theme": theme(card.theme, day: card.day),
                               "greeting_html": greetings[card.theme.slug] ?? greeting(card, member),
@@ -87,6 +91,7 @@ package struct PageContext: @unchecked Sendable {
             context["member_page"] = true
             context["member"] = ["name": member.name]
             context["theme"] = theme(card.theme, day: card.day)
+            context["frame"] = frame(card.theme)
             context["greeting_html"] = greetings[card.theme.slug] ?? greeting(card, member)
             context["items_url"] = page.root + card.itemsPath
             context["home_url"] = "../index.html"
@@ -97,6 +102,7 @@ package struct PageContext: @unchecked Sendable {
         case .itemList(let theme, let items):
             context["page_title"] = theme.title
             context["theme"] = self.theme(theme)
+            context["frame"] = frame(theme)
             context["categories"] = categories(items)
             context["item_count"] = items.count
         case .menuIndex:
@@ -112,7 +118,7 @@ package struct PageContext: @unchecked Sendable {
     /// What a member page shows outside its encrypted part: keys whose values are the same for
     /// every member (the theme as its shop shows it). Every other key of a member page's
     /// context is `personalKeys` (a test holds the two to the contexts this file makes).
-    static let shellKeys: Set<String> = ["site", "root", "today", "page_title", "member_page", "home_url", "theme"]
+    static let shellKeys: Set<String> = ["site", "root", "today", "page_title", "member_page", "home_url", "theme", "frame"]
     /// The member's own data, which an encrypted page shows only inside its sealed part.
     static let personalKeys: Set<String> = ["member", "cards", "letters", "greeting_html", "items_url", "order", "feedback", "requests"]
 
@@ -121,7 +127,12 @@ package struct PageContext: @unchecked Sendable {
     func shellContext(for page: Page) -> [String: Any] {
         var context = self.context(for: page).filter { Self.shellKeys.contains($0.key) }
         context["theme"] = nil
-        if case .storefront(_, let card) = page.content { context["theme"] = theme(card.theme) }
+        // The home page's frame follows the member's cards and letters: the shell keeps the site's.
+        context["frame"] = nil
+        if case .storefront(_, let card) = page.content {
+            context["theme"] = theme(card.theme)
+            context["frame"] = frame(card.theme)
+        }
         return context
     }
 
@@ -152,8 +163,18 @@ package struct PageContext: @unchecked Sendable {
             "audience_note": theme.audience.note, "shop_url": "shop/\(theme.slug)/index.html",
             "palette": ["primary": theme.palette.primary, "accent": theme.palette.accent,
                         "background": theme.palette.background, "ink": theme.palette.ink],
-            "art": theme.art,
+            "art": theme.art, "tone": theme.tone.rawValue,
         ])
+    }
+
+    /// What the layout dresses the page in (body class, tone, the browser's theme colour): a
+    /// theme's look, `soberFrame`, or none (the site's own colours, lantern.css `:root`).
+    func frame(_ theme: Theme) -> [String: Any] {
+        ["class": "theme-\(theme.slug)", "tone": theme.tone.rawValue, "primary": theme.palette.primary]
+    }
+
+    static var soberFrame: [String: Any] {
+        ["class": "frame-neutral", "tone": OccasionPreset.Tone.sober.rawValue, "primary": OccasionPreset.neutral.palette.primary]
     }
 
     func categories(_ items: [Product]) -> [[String: Any]] {
