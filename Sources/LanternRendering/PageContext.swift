@@ -155,7 +155,7 @@ package struct PageContext: @unchecked Sendable {
         if date == nil, case .fixed(let fixed) = theme.schedule { date = fixed }
         let window = date.map { theme.window(around: $0) }
         return Context.make([
-            "slug": theme.slug.rawValue, "title": theme.title, "summary": theme.summary,
+            "slug": theme.slug.rawValue, "title": Self.displayTitle(theme.title), "summary": theme.summary,
             "date": date?.description, "occasion_label": theme.schedule.isBirthday ? "生日" : nil,
             "opens_on": window?.lowerBound.description, "closes_on": window?.upperBound.description,
             "window_note": date == nil ? "生日前 \(theme.opens) 天至生日后 \(theme.closes) 天" : nil,
@@ -166,6 +166,10 @@ package struct PageContext: @unchecked Sendable {
             "art": theme.art, "tone": theme.tone.rawValue,
         ])
     }
+
+    /// A title as pages show it: a middle dot between words stays with the word before it, so
+    /// a line never starts with `·` (`2026 端午安康 ·` / `粽情好礼`).
+    static func displayTitle(_ title: String) -> String { title.replacingOccurrences(of: " · ", with: "\u{00A0}· ") }
 
     /// What the layout dresses the page in (body class, tone, the browser's theme colour): a
     /// theme's look, `soberFrame`, or none (the site's own colours, lantern.css `:root`).

@@ -1,7 +1,8 @@
 import LanternModel
 
-/// `assets/themes.css`: one `.theme-<slug>` rule per theme with its palette and ornament as CSS
-/// custom properties, and `.frame-neutral` (the neutral preset's colours) for a member page
+/// `assets/themes.css`: one `.theme-<slug>` rule per theme with its palette, its card colour
+/// (`--paper`: `--surface` over `--background`, made solid here for gradients) and its ornament as
+/// CSS custom properties, and `.frame-neutral` (the neutral preset's colours) for a member page
 /// whose letter keeps the frame sober. Pages carry the class instead of inline styles, which a
 /// strict CSP forbids. URLs are relative to this file, in `assets/`.
 enum ThemeStyles {
@@ -19,6 +20,6 @@ enum ThemeStyles {
         // would end the url() early, so such a name is left out rather than escaped.
         let url = ornament.isEmpty || ornament.contains(where: { "\"\\\n()".contains($0) }) ? "none" : "url(\"art/\(ornament)\")"
         return "\(selector) { --primary: \(p.primary); --accent: \(p.accent); --background: \(p.background); --ink: \(p.ink); "
-            + "--ornament: \(url); }\n"
+            + "--paper: \(p.surface.hex); --ornament: \(url); }\n"
     }
 }

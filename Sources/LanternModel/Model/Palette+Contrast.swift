@@ -48,7 +48,7 @@ extension Palette {
             Pair(what: "the ticked item's border and box (`primary`) on cards", keys: ["primary", "background"], minimum: Contrast.nonText) {
                 ($0.color(\.primary), $0.surface)
             },
-            Pair(what: "the focus ring (`ink`) on the page", keys: ["ink", "background"], minimum: Contrast.nonText) {
+            Pair(what: "form field edges and the focus ring (`ink`) on the page", keys: ["ink", "background"], minimum: Contrast.nonText) {
                 ($0.color(\.ink), $0.color(\.background))
             },
         ]
@@ -86,5 +86,6 @@ extension Palette {
     /// The colour in `slot`; black for a colour that is not hex, which loading refuses first.
     func color(_ slot: KeyPath<Palette, String>) -> Contrast.Color { Contrast.Color(hex: self[keyPath: slot]) ?? .black }
 
-    var surface: Contrast.Color { Contrast.Color.white.over(color(\.background), opacity: Self.surfaceOpacity) }
+    /// The colour of cards: white at `surfaceOpacity` over `background` (`--paper` in CSS).
+    package var surface: Contrast.Color { Contrast.Color.white.over(color(\.background), opacity: Self.surfaceOpacity) }
 }

@@ -66,7 +66,7 @@ package struct Theme: Sendable {
 /// Colours a theme gives its pages; validated `#rgb`/`#rrggbb` so they are safe inside `style`.
 /// `primary` fills buttons (white label) and colours links, prices and card titles; `ink` is the
 /// text; `accent` only decorates (frames, rules), never text; `background` is the paper.
-package struct Palette: Sendable, Equatable {
+package struct Palette: Sendable, Hashable {
     package var primary = "#b3261e"
     package var accent = "#c9a227"
     package var background = "#fff8ec"
