@@ -86,7 +86,8 @@ package struct PageContext: @unchecked Sendable {
                 let template = letterBodies[letter.slug]!.value(in: locale.language)
                 let key = "letter:\(letter.slug):\(locale.language)"
                 let body = stencils?.render(key, variables) { template.render($0) } ?? template.render(variables)
-                return ["title": letter.title(in: locale.language), "body_html": body] as [String: Any]
+                return ["title": letter.title(in: locale.language), "body_html": body,
+                        "text_lang": letter.translations[locale.language] == nil ? site.language : locale.language] as [String: Any]
             }
             context["page_title"] = site.name
             context["member_page"] = true
@@ -173,6 +174,7 @@ package struct PageContext: @unchecked Sendable {
         let language = locale.language
         return Context.make([
             "slug": theme.slug.rawValue, "title": Self.displayTitle(theme.title(in: language)), "summary": theme.summary(in: language),
+            "text_lang": theme.translations[language] == nil ? site.language : language,
             "date": date?.description, "date_text": date.map(locale.date),
             "occasion_label": theme.schedule.isBirthday ? locale.string("occasion.birthday") : nil,
             "opens_on": window?.lowerBound.description, "closes_on": window?.upperBound.description,
