@@ -65,6 +65,7 @@ package struct PageContext: @unchecked Sendable {
         case .shop(let theme, let items):
             context["page_title"] = theme.title
             context["theme"] = self.theme(theme, locale)
+            context["frame"] = frame(theme)
             context["categories"] = categories(items, locale)
             context["item_count"] = items.count
         case .memberHome(let member, let cards, let letters, let feedback):
@@ -85,11 +86,15 @@ package struct PageContext: @unchecked Sendable {
                 let template = letterBodies[letter.slug]!.value(in: locale.language)
                 let key = "letter:\(letter.slug):\(locale.language)"
                 let body = stencils?.render(key, variables) { template.render($0) } ?? template.render(variables)
-                return ["title": letter.title(in: locale.language), "body_html": body] as [String: Any]
+                return ["title": letter.title(in: locale.language), "body_html": body,
+                        "text_lang": letter.translations[locale.language] == nil ? site.language : locale.language] as [String: Any]
             }
             context["page_title"] = Self.title(member.name, site.name)
             context["member_page"] = true
             context["member"] = ["name": member.name]
+            // A letter (a hospital stay, a bereavement) keeps the frame sober; otherwise the
+            // page wears its first card's theme, and each card its own.
+            context["frame"] = letters.isEmpty ? cards.first.map { frame($0.theme) } : Self.soberFrame
             context["cards"] = cards.map { card in
                 Context.make(["theme": theme(card.theme, locale, day: card.day),
                               "greeting_html": greetings[card.theme.slug] ?? greeting(card, member, locale),
@@ -100,6 +105,7 @@ package struct PageContext: @unchecked Sendable {
             context["member_page"] = true
             context["member"] = ["name": member.name]
             context["theme"] = theme(card.theme, locale, day: card.day)
+            context["frame"] = frame(card.theme)
             context["greeting_html"] = greetings[card.theme.slug] ?? greeting(card, member, locale)
             context["items_url"] = page.root + card.itemsPath
             context["home_url"] = "../index.html"
@@ -110,6 +116,7 @@ package struct PageContext: @unchecked Sendable {
         case .itemList(let theme, let items):
             context["page_title"] = theme.title(in: locale.language)
             context["theme"] = self.theme(theme, locale)
+            context["frame"] = frame(theme)
             context["categories"] = categories(items, locale)
             context["item_count"] = items.count
         case .menuIndex:
@@ -126,7 +133,7 @@ package struct PageContext: @unchecked Sendable {
     /// every member (the theme as its shop shows it; `page_title` as `shellContext` makes it).
     /// Every other key of a member page's context is `personalKeys` (a test holds the two to
     /// the contexts this file makes).
-    static let shellKeys: Set<String> = ["site", "root", "today", "lang", "page_title", "member_page", "home_url", "theme"]
+    static let shellKeys: Set<String> = ["site", "root", "today", "lang", "page_title", "member_page", "home_url", "theme", "frame"]
     /// The member's own data, which an encrypted page shows only inside its sealed part.
     static let personalKeys: Set<String> = ["member", "cards", "letters", "greeting_html", "items_url", "order", "feedback", "requests"]
 
@@ -138,9 +145,12 @@ package struct PageContext: @unchecked Sendable {
         var context = self.context(for: page).filter { Self.shellKeys.contains($0.key) }
         context["theme"] = nil
         context["page_title"] = site.name
+        // The home page's frame follows the member's cards and letters: the shell keeps the site's.
+        context["frame"] = nil
         if case .storefront(_, let card) = page.content {
             let locale = locale(page)
             context["theme"] = theme(card.theme, locale)
+            context["frame"] = frame(card.theme)
             context["page_title"] = Self.title(card.theme.title(in: locale.language), site.name)
         }
         return context
@@ -172,7 +182,8 @@ package struct PageContext: @unchecked Sendable {
         let window = date.map { theme.window(around: $0) }
         let language = locale.language
         return Context.make([
-            "slug": theme.slug.rawValue, "title": theme.title(in: language), "summary": theme.summary(in: language),
+            "slug": theme.slug.rawValue, "title": Self.displayTitle(theme.title(in: language)), "summary": theme.summary(in: language),
+            "text_lang": theme.translations[language] == nil ? site.language : language,
             "date": date?.description, "date_text": date.map(locale.date),
             "occasion_label": theme.schedule.isBirthday ? locale.string("occasion.birthday") : nil,
             "opens_on": window?.lowerBound.description, "closes_on": window?.upperBound.description,
@@ -182,7 +193,7 @@ package struct PageContext: @unchecked Sendable {
             "audience_note": audienceNote(theme.audience, locale), "shop_url": "shop/\(theme.slug)/index.html",
             "palette": ["primary": theme.palette.primary, "accent": theme.palette.accent,
                         "background": theme.palette.background, "ink": theme.palette.ink],
-            "art": theme.art,
+            "art": theme.art, "tone": theme.tone.rawValue,
         ])
     }
 
@@ -193,6 +204,20 @@ package struct PageContext: @unchecked Sendable {
         if !audience.departments.isEmpty { parts.append(audience.departments.sorted().joined(separator: locale.string("list.separator"))) }
         if !audience.tags.isEmpty { parts.append(locale.string("audience.selected")) }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
+    /// A title as pages show it: a middle dot between words stays with the word before it, so
+    /// a line never starts with `·` (`2026 端午安康 ·` / `粽情好礼`).
+    static func displayTitle(_ title: String) -> String { title.replacingOccurrences(of: " · ", with: "\u{00A0}· ") }
+
+    /// What the layout dresses the page in (body class, tone, the browser's theme colour): a
+    /// theme's look, `soberFrame`, or none (the site's own colours, lantern.css `:root`).
+    func frame(_ theme: Theme) -> [String: Any] {
+        ["class": "theme-\(theme.slug)", "tone": theme.tone.rawValue, "primary": theme.palette.primary]
+    }
+
+    static var soberFrame: [String: Any] {
+        ["class": "frame-neutral", "tone": OccasionPreset.Tone.sober.rawValue, "primary": OccasionPreset.neutral.palette.primary]
     }
 
     func categories(_ items: [Product], _ locale: SiteLocale) -> [[String: Any]] {
