@@ -11,11 +11,11 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 
 def list_template(public, storefront_path):
-    """The <template data-choices> of the member's list page, read from the files (not from the browser)."""
+    """The <section data-choices> of the member's list page, read from the files (not from the browser)."""
     page = (public / storefront_path).read_text(encoding="utf-8")
     src = re.search(r'data-choices-src="([^"]+)"', page).group(1)
     listing = ((public / storefront_path).parent / src).resolve().read_text(encoding="utf-8")
-    return listing.split("<template data-choices>")[1].split("</template>")[0]
+    return listing.split('<section class="choices" data-choices>')[1].split("</section>")[0]
 
 
 def list_skus(public, storefront_path):
@@ -25,7 +25,7 @@ def list_skus(public, storefront_path):
 
 def list_names(public, storefront_path):
     """The names of the items the member's list page offers."""
-    return [html.unescape(name) for name in re.findall(r'data-name="([^"]+)"', list_template(public, storefront_path))]
+    return [html.unescape(name) for name in re.findall(r'<span class="item-name">([^<]+)</span>', list_template(public, storefront_path))]
 
 
 def test_storefront_shows_the_members_items(browser, plain_site):

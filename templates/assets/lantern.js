@@ -20,6 +20,12 @@
     return "¥" + Math.floor(fen / 100) + "." + (cents.length < 2 ? "0" + cents : cents);
   }
 
+  // The name on the item's card (its label).
+  function itemName(box) {
+    var name = box.parentNode && box.parentNode.querySelector(".item-name");
+    return name ? name.textContent : "";
+  }
+
   // Append the chosen items to the body of a mailto: URL (RFC 6068 line breaks).
   function mailtoWith(base, lines) {
     if (!lines.length) { return base; }
@@ -55,7 +61,7 @@
         if (box.checked) {
           total += toFen(box.getAttribute("data-price-fen"));
           count += 1;
-          lines.push((box.getAttribute("data-name") || "") + "（" + box.value + "）");
+          lines.push(itemName(box) + "（" + box.value + "）");
         }
       }
       over = !isNaN(budget) && total > budget;
@@ -225,7 +231,7 @@
   }
 
   // A storefront's items live in a list page shared by every member of the same group; load
-  // its <template data-choices> into the order form. Without JavaScript (or on file://, where
+  // its <section data-choices> into the order form. Without JavaScript (or on file://, where
   // browsers refuse to fetch) the container keeps its link to the list page.
   function loadChoices(container, done) {
     var src = container.getAttribute("data-choices-src");
@@ -237,10 +243,11 @@
       return answer.text();
     }).then(function (text) {
       var doc = new DOMParser().parseFromString(text, "text/html");
-      var template = doc.querySelector("template[data-choices]");
-      if (template) {
-        rebase(template.content, response.url || src);
-        container.innerHTML = template.innerHTML;
+      var choices = doc.querySelector("[data-choices]");
+      if (choices) {
+        // Rebased while still in the parsed document, which loads nothing.
+        rebase(choices, response.url || src);
+        container.innerHTML = choices.innerHTML;
         container.removeAttribute("data-choices-src");
       }
       done();

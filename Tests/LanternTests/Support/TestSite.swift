@@ -113,7 +113,7 @@ final class TestSite {
     }
 
     /// The SKUs a storefront offers: those of the shared item list it loads (`data-choices-src`),
-    /// read from that list's `<template data-choices>`.
+    /// read from that list's `<section class="choices" data-choices>`.
     func offeredSKUs(_ storefront: String) -> [String] {
         let page = text(storefront)
         guard let src = HTML.attributeValues(page, tag: "div", where: "data-choices-src", attribute: "data-choices-src").first else {
@@ -121,7 +121,7 @@ final class TestSite {
         }
         let list = URL(filePath: storefront).deletingLastPathComponent().appending(path: src).standardized.relativePath
         let html = text(String(list.drop { $0 == "/" }))
-        guard let start = html.range(of: "<template data-choices>"), let end = html.range(of: "</template>", range: start.upperBound..<html.endIndex)
+        guard let start = html.range(of: "<section class=\"choices\" data-choices>"), let end = html.range(of: "</section>", range: start.upperBound..<html.endIndex)
         else { return [] }
         return HTML.offeredSKUs(String(html[start.upperBound..<end.lowerBound]))
     }
