@@ -131,12 +131,14 @@ struct CollectorPages: Sendable {
         """
         <!doctype html>
         <html lang="{{lang}}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="robots" content="noindex,nofollow"><title>{{title}} · {{site}}</title>
+        <meta name="robots" content="noindex,nofollow"><meta name="color-scheme" content="light"><title>{{title}} · {{site}}</title>
         <style>body{font:17px/1.6 system-ui,"Noto Sans CJK SC",sans-serif;margin:0 auto;max-width:34em;padding:1em;color:#2b1d16;background:#fff8ef}
         h1{font-size:1.4em;color:#8c2219}table{border-collapse:collapse;width:100%}td{padding:.3em 0;border-bottom:1px solid #e6d6c4}
         td.n{text-align:right;white-space:nowrap}.receipt{font-size:1.2em;font-weight:bold;letter-spacing:.05em}
         a.button,button.button{display:inline-block;border:0;font:inherit;cursor:pointer;padding:.6em 1.2em;background:#8c2219;color:#fff;border-radius:.4em;text-decoration:none}
-        .reason{padding:.8em;border-left:4px solid #8c2219;background:#fff}</style></head><body>
+        .reason{padding:.8em;border-left:4px solid #8c2219;background:#fff}
+        td label{display:inline-flex;align-items:center;min-height:44px;min-width:44px}input[type=checkbox]{width:1.4em;height:1.4em;vertical-align:middle}
+        a.button,button.button{min-height:44px}</style></head><body>
         <main>
         <h1>{{title}}</h1>
         \(body)
