@@ -8,7 +8,8 @@ agent) and lays them out, labelled, in one PNG: docs/pages.png, so a reader sees
 Needs a built lantern (.build/debug/lantern), Chromium, Selenium and Pillow
 (scripts/install-test-deps.sh installs them). Not part of `make test`."""
 import argparse
-import csv
+import base64
+import io
 import sys
 import tempfile
 from pathlib import Path
@@ -30,19 +31,16 @@ BOLD = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
 
 
 def screenshot(driver, url: str, height_cap: int) -> Image.Image:
-    """The page at 360 px, full length up to `height_cap` (CDP captureScreenshot beyond the viewport)."""
+    """The page at 360 px, full length up to `height_cap`: the screen is made that tall, so
+    what sticks to its bottom (the storefront's order bar) shows at the bottom of the picture."""
     width, height = PHONE
     emulate(driver, width, height)
     driver.get("about:blank")
     driver.get(url)
     wait_ready(driver)
     full = driver.execute_script("return Math.ceil(document.documentElement.scrollHeight)")
-    shot = min(full, height_cap)
-    import base64
-    import io
-    data = driver.execute_cdp_cmd("Page.captureScreenshot", {
-        "format": "png", "captureBeyondViewport": True,
-        "clip": {"x": 0, "y": 0, "width": width, "height": shot, "scale": 1}})["data"]
+    emulate(driver, width, min(full, height_cap), mobile=True)
+    data = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png"})["data"]
     return Image.open(io.BytesIO(base64.b64decode(data))).convert("RGB")
 
 
