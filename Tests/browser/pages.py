@@ -95,3 +95,10 @@ def wait_ready(driver, javascript: bool = True, timeout: float = 10):
         "!!document.querySelector('[data-locked-reason]')"))
     WebDriverWait(driver, timeout).until(lambda d: d.execute_script(
         "var f = document.querySelector('form[data-budget-fen]'); return !f || f.classList.contains('is-live')"))
+
+
+def open_page(driver, url: str, javascript: bool = True):
+    """Opens `url` as a new document (not a jump within the page open) and waits until it is ready."""
+    driver.get("about:blank")
+    driver.get(url)
+    wait_ready(driver, javascript=javascript)

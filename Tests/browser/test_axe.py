@@ -15,7 +15,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 import axe
 from conftest import LANGUAGES, THEME
-from pages import DESKTOP, PHONE, emulate, wait_ready
+from pages import DESKTOP, PHONE, emulate, open_page
 
 WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
 
@@ -27,9 +27,7 @@ def axe_source():
 
 def check(browser, axe_source, url: str, language: str) -> list:
     """Opens `url` (a new document) and returns its serious and critical violations."""
-    browser.get("about:blank")
-    browser.get(url)
-    wait_ready(browser)
+    open_page(browser, url)
     return axe.serious(axe.violations(browser, axe_source))
 
 

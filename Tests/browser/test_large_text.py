@@ -5,15 +5,10 @@ setting Chromium's `webkit.webprefs.default_font_size` preference and Android's 
 change, so 1rem doubles), see pages.emulate."""
 from selenium.webdriver.common.by import By
 
-from pages import DEFAULT_FONT_SIZE, PHONE, emulate, wait_ready
+from pages import DEFAULT_FONT_SIZE, PHONE, emulate, open_page
 
 LARGE = 2 * DEFAULT_FONT_SIZE
 
-
-def open_page(browser, url):
-    browser.get("about:blank")
-    browser.get(url)
-    wait_ready(browser)
 
 
 def bar_share(browser) -> float:

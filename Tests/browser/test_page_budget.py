@@ -5,7 +5,7 @@ JavaScript, a storefront's first screen (360 × 740, WeChat's user agent) shows 
 the way to choose."""
 from selenium.webdriver.common.by import By
 
-from pages import PHONE, emulate, wait_ready
+from pages import PHONE, emulate, open_page
 
 BUDGET = 60 * 1024
 IMAGE = (".png", ".jpg", ".jpeg", ".webp", ".avif", ".gif", ".svg")
@@ -17,11 +17,6 @@ return [performance.getEntriesByType('navigation')[0]].concat(performance.getEnt
   .map(function (e) { return [e.name, e.initiatorType, e.decodedBodySize]; });
 """
 
-
-def open_page(browser, url, javascript=True):
-    browser.get("about:blank")
-    browser.get(url)
-    wait_ready(browser, javascript=javascript)
 
 
 def test_each_page_kind_loads_at_most_60_kb_of_html_css_and_javascript(phone, pages_in):

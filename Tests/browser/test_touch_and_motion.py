@@ -10,7 +10,7 @@
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from pages import PHONE, emulate, emulate_media, wait_ready
+from pages import PHONE, emulate, emulate_media, open_page
 from test_axe import collector_form_url
 
 # The targets a member taps that are too small, each with its size. Skipped: what is not
@@ -37,11 +37,6 @@ for (var i = 0; i < targets.length; i++) {
 return [targets.length, out];
 """
 
-
-def open_page(browser, url):
-    browser.get("about:blank")
-    browser.get(url)
-    wait_ready(browser)
 
 
 def test_everything_a_member_taps_is_at_least_44_px(phone, pages_in):
