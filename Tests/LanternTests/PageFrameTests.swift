@@ -72,7 +72,7 @@ import Testing
         #expect(try Self.bodyClass(site.text("shop/qingming/index.html")) == "page page-shop theme-qingming tone-sober")
         let home = site.text("m/\(site.token("T001"))/index.html")
         #expect(home.contains("<article class=\"greeting-card tone-sober\" id=\"card-qingming\">"))
-        #expect(home.contains("<img class=\"card-art\" src=\"../../assets/art/qingming.svg\" alt=\"\" width=\"320\" height=\"120\">"))
+        #expect(home.contains("<img class=\"card-art\" src=\"../../assets/art/qingming.svg\" alt=\"\" width=\"320\" height=\"120\" loading=\"lazy\">"))
     }
 
     /// The card can be saved or printed: a button (shown by card.js, which member pages load)

@@ -117,7 +117,7 @@ import Testing
         let site = try Self.site()
         let diagnostics = try expectFailedBuildLeavesOutputUntouched(site) { site in
             try site.write("templates/partials/who.mustache", "<p>\n{{#member}}{{name}}{{/member}}\n</p>\n")
-            try Self.replace(site, "templates/layout.mustache", "<p>{{site.union}}</p>", "<p>{{site.union}}</p>\n{{> partials/who}}")
+            try Self.replace(site, "templates/layout.mustache", "<p lang=\"{{site.language}}\">{{site.union}}</p>", "<p>{{site.union}}</p>\n{{> partials/who}}")
         }
         let error = try only(.error, containing: "would show member data", in: diagnostics)
         #expect(error.location == at("templates/partials/who.mustache", 2, 1))

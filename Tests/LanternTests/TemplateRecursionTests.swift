@@ -35,16 +35,18 @@ import Testing
     }
 
     static let cardText = try! String(contentsOf: TestSite.repository.appending(path: card), encoding: .utf8)
+    /// The greeting's opening tag in the card partial, whatever attributes it has.
+    static let greetingTag = String(cardText[cardText.range(of: "<div class=\"card-greeting\"")!.lowerBound...].prefix { $0 != "\n" })
     static let greetingLine = cardText.split(separator: "\n", omittingEmptySubsequences: false)
-        .firstIndex { $0.contains("<div class=\"card-greeting\">") }! + 1
+        .firstIndex { $0.hasPrefix(greetingTag) }! + 1
 
     static let cases: [Case] = [
-        // The include goes right after `<div class="card-greeting">` (27 scalars): column 28 of its line.
+        // The include goes right after the greeting's opening tag, which stands alone on its line.
         Case(label: "self-including partial",
-             files: [card: cardText.replacingOccurrences(of: "<div class=\"card-greeting\">", with: "<div class=\"card-greeting\">{{> partials/card}}")],
-             file: card, line: greetingLine, column: 28, message: "partial `partials/card` includes itself: partials/card → partials/card"),
+             files: [card: cardText.replacingOccurrences(of: greetingTag, with: greetingTag + "{{> partials/card}}")],
+             file: card, line: greetingLine, column: greetingTag.unicodeScalars.count + 1, message: "partial `partials/card` includes itself: partials/card → partials/card"),
         Case(label: "A → B → A",
-             files: [card: cardText.replacingOccurrences(of: "<div class=\"card-greeting\">", with: "<div class=\"card-greeting\">{{> partials/a}}"),
+             files: [card: cardText.replacingOccurrences(of: greetingTag, with: greetingTag + "{{> partials/a}}"),
                      "templates/partials/a.mustache": "<b>{{> partials/b}}</b>\n",
                      "templates/partials/b.mustache": "b\n{{#site}}{{> partials/a}}{{/site}}\n"],
              file: "templates/partials/b.mustache", line: 2, column: 10,
