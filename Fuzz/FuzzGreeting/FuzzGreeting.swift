@@ -46,7 +46,7 @@ func fuzzGreeting(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let site = SiteConfig(name: "Site", union: "Union", language: "zh-CN", baseURL: nil, orderEndpoint: "", orderEmail: "",
                           policy: "policy.yaml")
     let card = Page.Card(theme: theme, day: Day(year: 2026, month: 6, day: 19)!, itemsPath: "")
-    var contexts = PageContext(site: site, today: Day(year: 2026, month: 6, day: 10)!, menu: [], images: [],
+    var contexts = PageContext(site: site, today: Day(year: 2026, month: 6, day: 10)!, menu: [],
                                greetings: [theme.slug: template])
     let plain = contexts.greeting(card, member)
     // A fresh cache per input: a stencil is kept by theme slug, and every input is theme `fuzz`.

@@ -33,7 +33,7 @@ package struct SiteContent: Sendable {
 
         let config = read("content/site.yaml").flatMap { f in attempt { () throws(DiagnosticsError) in try SiteConfigLoader.load(f) } }
         let policy = config.flatMap { c in read("content/\(c.0.policy)") }.flatMap { f in attempt { () throws(DiagnosticsError) in try PolicyLoader.load(f) } }
-        let catalog = read("content/catalog.csv", .spreadsheet).flatMap { f in attempt { () throws(DiagnosticsError) in try CatalogLoader.load(f) } }
+        let catalog = read("content/catalog.csv", .spreadsheet).flatMap { f in attempt { () throws(DiagnosticsError) in try CatalogLoader.load(f, images: ItemImageFolder(site: site)) } }
         let roster = read("content/roster.csv", .spreadsheet).flatMap { f in attempt { () throws(DiagnosticsError) in try RosterLoader.load(f) } }
         let templates = TemplateFiles.read(site.appending(path: "templates"), displayPrefix: "templates", into: &d)
         let assetsFolder = site.appending(path: "templates/assets")

@@ -11,8 +11,8 @@ package struct PageContext: @unchecked Sendable {
     package let site: SiteConfig
     let today: Day
     package let menu: [MenuPackage]
-    /// Art file names available under `assets/art/`, and item images under `assets/images/`.
-    package let images: Set<String>
+    /// The small versions of the item pictures, made by the build before any page is rendered.
+    package let pictures: ItemPictures
     /// Renders greetings and letters once per shape; nil renders each with Mustache.
     var stencils: StencilCache? = nil
     /// Greetings by theme and letters by slug, compiled; menu package descriptions as HTML.
@@ -22,13 +22,13 @@ package struct PageContext: @unchecked Sendable {
     /// Signs the codes member forms carry; nil makes them empty (contexts for tests and fuzzing).
     let secret: Secret?
 
-    init(site: SiteConfig, today: Day, menu: [MenuPackage], images: Set<String>, greetings: [Slug: MustacheTemplate] = [:],
+    init(site: SiteConfig, today: Day, menu: [MenuPackage], pictures: ItemPictures = ItemPictures(), greetings: [Slug: MustacheTemplate] = [:],
          letters: [Slug: MustacheTemplate] = [:], menuBodies: [Slug: String] = [:], secret: Secret? = nil) {
         self.secret = secret
         self.site = site
         self.today = today
         self.menu = menu
-        self.images = images
+        self.pictures = pictures
         self.greetings = greetings
         letterBodies = letters
         self.menuBodies = menuBodies
@@ -174,10 +174,20 @@ package struct PageContext: @unchecked Sendable {
             "price": item.price.description, "price_fen": item.price.fen, "supplier": item.supplier,
             "kind": item.kind.rawValue, "kind_label": item.kind.label, "description": item.description,
             "cities_note": item.cities.map { "限 " + $0.joined(separator: "、") } ?? "全国",
-            "image_url": images.contains(item.image) ? "assets/images/\(item.image)" : nil,
+            "image": picture(item.image),
         ])
         if !item.extra.isEmpty { context["extra"] = item.extra }
         return context
+    }
+
+    /// An item's picture: `src`, `width` and `height` of the widest version, and every version
+    /// for `srcset` (`url`, `w`, and `sep`, the comma before all but the first).
+    func picture(_ image: ItemImage?) -> [String: Any]? {
+        guard let versions = pictures.versions(of: image), let widest = versions.last else { return nil }
+        return ["src": widest.path, "width": widest.width, "height": widest.height,
+                "srcset": versions.enumerated().map { index, version in
+                    ["url": version.path, "w": version.width, "sep": index == 0 ? "" : ", "] as [String: Any]
+                }]
     }
 
     func package(_ package: MenuPackage, url: String) -> [String: Any] {

@@ -192,6 +192,22 @@
     }).catch(function () { done(); });
   }
 
+  // The list's pictures are addressed from the list page, which is in another folder than the
+  // storefront: each relative address gets the list's folder in front.
+  function rebase(root, folder) {
+    function moved(url) { return /^([a-z][a-z0-9+.\-]*:|\/)/i.test(url) ? url : folder + url; }
+    var images = root.querySelectorAll("img[src]"), i, srcset;
+    for (i = 0; i < images.length; i++) {
+      images[i].setAttribute("src", moved(images[i].getAttribute("src")));
+      srcset = images[i].getAttribute("srcset");
+      if (srcset) {
+        images[i].setAttribute("srcset", srcset.replace(/(^|,)(\s*)([^\s,]+)/g, function (all, comma, space, url) {
+          return comma + space + moved(url);
+        }));
+      }
+    }
+  }
+
   // A storefront's items live in a list page shared by every member of the same group; load
   // its <template data-choices> into the order form. Without JavaScript (or on file://, where
   // browsers refuse to fetch) the container keeps its link to the list page.
@@ -205,7 +221,12 @@
       var doc = new DOMParser().parseFromString(text, "text/html");
       var template = doc.querySelector("template[data-choices]");
       if (template) {
-        container.innerHTML = template.innerHTML;
+        // Rebased while still in the parsed document, which loads nothing: in the page, a
+        // picture would be fetched at its old address first.
+        var holder = doc.createElement("div");
+        holder.innerHTML = template.innerHTML;
+        rebase(holder, src.slice(0, src.lastIndexOf("/") + 1));
+        container.innerHTML = holder.innerHTML;
         container.removeAttribute("data-choices-src");
       }
       done();

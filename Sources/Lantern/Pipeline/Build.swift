@@ -7,8 +7,8 @@ import LanternRendering
 import LanternWriting
 
 /// A site build as a list of named steps over one context (`BuildContext`): load content →
-/// compile templates → check → plan pages → shared pages → member pages → private reports →
-/// build state → publish. Each step's name is reported as it runs; no step reaches into another.
+/// compile templates → check → plan pages → item images → shared pages → member pages →
+/// private reports → build state → publish. Each step's name is reported as it runs; no step reaches into another.
 ///
 /// The first four steps work in memory. Pages are staged beside the output and published by
 /// swapping folders (`StagedOutput`), so a build that fails or is killed leaves the output as the
@@ -29,6 +29,8 @@ package struct Build: Sendable {
         package var printSheets: Int
         /// With `BuildOptions.rotateSecret`: the members whose link changed (every member with pages).
         package var rotatedLinks: Int? = nil
+        /// Item pictures decoded to make their versions (the others' were carried over).
+        package var picturesMade = 0
     }
 
     /// What a build reports as it goes.

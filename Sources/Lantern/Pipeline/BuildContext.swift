@@ -24,6 +24,9 @@ struct BuildContext {
     var plan: SitePlan?
 
     var staged: StagedOutput
+    /// The item pictures' versions (`ItemPictures`), and how many pictures were decoded to make them.
+    var pictures = ItemPictures()
+    var picturesMade = 0
     let commit: PrivateCommit
     var memberFingerprints: [String: String] = [:]
     var membersReused = 0
@@ -49,7 +52,8 @@ struct BuildContext {
     }
 
     func renderer() -> Renderer {
-        Renderer(site: checked!, templates: templates!, today: options.today, secret: keys.secret, stencils: options.stencils)
+        Renderer(site: checked!, templates: templates!, today: options.today, secret: keys.secret, stencils: options.stencils,
+                 pictures: pictures)
     }
 
     /// A file of the last build was removed by hand: stage everything again, without its manifest.
@@ -58,6 +62,7 @@ struct BuildContext {
         staged = StagedOutput(output: options.output, previous: [:])
         memberFingerprints = [:]
         membersReused = 0
+        picturesMade = 0
     }
 
     func abandon() {
@@ -71,7 +76,7 @@ struct BuildContext {
                             pages: plan.shared.count + plan.members.reduce(0) { $0 + 1 + $1.cards.count },
                             members: plan.members.count, membersReused: membersReused, output: report,
                             changes: changes(), printSheets: printSheets.count,
-                            rotatedLinks: keys.rotates ? plan.members.count : nil)
+                            rotatedLinks: keys.rotates ? plan.members.count : nil, picturesMade: picturesMade)
     }
 
     /// What changed in the inputs, and how many files of the output were removed or changed

@@ -38,10 +38,15 @@ enum Fingerprint {
     }
 
     /// Everything member pages depend on besides the member's own row: every input file except
-    /// the catalog and the roster, the day, the secret.
+    /// the catalog, the roster and the item pictures, the day, the secret.
     static func memberPages(_ files: [String: String], today: Day, secret: Secret) -> String {
-        site(files.filter { !tables.contains($0.key) }, today: today, secret: secret)
+        site(files.filter { !tables.contains($0.key) && !$0.key.hasPrefix(pictures) }, today: today, secret: secret)
     }
+
+    /// Item pictures are on the shared shops and lists (which are always rendered, and named
+    /// after the pictures' digests there), never on a member's own pages: a new photo rewrites
+    /// those and its own files, and carries every member over.
+    static let pictures = "content/images/"
 
     /// What a member's pages show or depend on (never e-mail or phone: they are on no page).
     static func member(_ m: Member, shared: String) -> String {
@@ -60,7 +65,7 @@ enum Fingerprint {
         for p in content.catalog {
             table["catalog.csv:" + p.sku.rawValue] = digest([p.name, p.category, p.price.description, p.supplier, p.kind.rawValue,
                 p.voucher?.rawValue ?? "", p.tags.sorted().joined(separator: "|"), p.cities?.joined(separator: "|") ?? "*",
-                p.image, p.description, p.stock.map(String.init) ?? "", String(p.active)])
+                p.image?.name ?? "", p.description, p.stock.map(String.init) ?? "", String(p.active)])
         }
         for m in content.roster {
             table["roster.csv:" + m.id.rawValue] = member(m, shared: m.email + "\t" + m.phone)
