@@ -23,6 +23,12 @@ static inline VipsImage *lantern_vips_header(const void *buf, size_t len) {
     return vips_image_new_from_buffer(buf, len, "", "access", VIPS_ACCESS_SEQUENTIAL, NULL);
 }
 
+/* The same from a file, read through a source: no part of the path is taken for loader options
+   (`photo[1].jpg` is a name), and only the header's bytes are read. */
+static inline VipsImage *lantern_vips_header_source(VipsSource *source) {
+    return vips_image_new_from_source(source, "", "access", VIPS_ACCESS_SEQUENTIAL, NULL);
+}
+
 /* Decoded and shrunk to `width` (never enlarged), turned upright by its EXIF orientation and
    into sRGB; a file cut short is an error, not a grey band. */
 static inline VipsImage *lantern_vips_thumbnail(const void *buf, size_t len, int width) {

@@ -29,31 +29,46 @@ package enum Vips {
         package var description: String
     }
 
-    /// The loaders of the three formats, by the name `vips_foreign_find_load_buffer` gives.
-    private static let loaders: [String: Format] = ["VipsForeignLoadJpegBuffer": .jpeg, "VipsForeignLoadPngBuffer": .png,
-                                                    "VipsForeignLoadWebpBuffer": .webp]
-
     /// `vips_init` runs once, on first use: a static `let` is initialised exactly once even when
     /// several threads reach it together.
     private static let started: Bool = lantern_vips_start() == 0
 
-    /// The format and size, from the header alone (cheap: no pixel is decoded).
+    /// The format and size, from the header alone (no pixel is decoded).
     package static func header(of data: Data) throws(Failure) -> Header {
         try start()
         let result: Result<Header, Failure> = data.withUnsafeBytes { raw in
             guard let base = raw.baseAddress, raw.count > 0 else { return .failure(Failure(description: "the file is empty")) }
-            guard let loader = vips_foreign_find_load_buffer(base, raw.count).map({ String(cString: $0) }) else {
-                vips_error_clear()
-                return .failure(Failure(description: "not an image libvips can read"))
-            }
-            guard let format = loaders[loader] else {
-                return .failure(Failure(description: "a \(loader.dropFirst("VipsForeignLoad".count).dropLast("Buffer".count).uppercased()) image"))
-            }
-            guard let image = lantern_vips_header(base, raw.count) else { return .failure(lastError()) }
-            defer { g_object_unref(image) }
-            return .success(Header(format: format, width: Int(vips_image_get_width(image)), height: Int(vips_image_get_height(image))))
+            guard let loader = vips_foreign_find_load_buffer(base, raw.count) else { return .failure(unreadable()) }
+            return header(loader: loader) { lantern_vips_header(base, raw.count) }
         }
         return try result.get()
+    }
+
+    /// The same, reading only the header's bytes of the file at `path`.
+    package static func header(ofFile path: String) throws(Failure) -> Header {
+        try start()
+        guard let source = vips_source_new_from_file(path) else { throw lastError() }
+        defer { g_object_unref(source) }
+        guard let loader = vips_foreign_find_load_source(source) else { throw unreadable() }
+        return try header(loader: loader) { lantern_vips_header_source(source) }.get()
+    }
+
+    /// The header `open` reads, when `loader` (the name libvips found) is one of the three formats'.
+    private static func header(loader: UnsafePointer<CChar>, _ open: () -> UnsafeMutablePointer<VipsImage>?) -> Result<Header, Failure> {
+        // `VipsForeignLoadJpegBuffer`, `VipsForeignLoadPngSource`…
+        let name = String(cString: loader).dropFirst("VipsForeignLoad".count)
+        let kind = ["Buffer", "Source", "File"].reduce(Substring(name)) { $0.hasSuffix($1) ? $0.dropLast($1.count) : $0 }
+        guard let format = ["Jpeg": Format.jpeg, "Png": .png, "Webp": .webp][String(kind)] else {
+            return .failure(Failure(description: "a \(kind.uppercased()) image, not JPEG, PNG or WebP"))
+        }
+        guard let image = open() else { return .failure(lastError()) }
+        defer { g_object_unref(image) }
+        return .success(Header(format: format, width: Int(vips_image_get_width(image)), height: Int(vips_image_get_height(image))))
+    }
+
+    private static func unreadable() -> Failure {
+        vips_error_clear()
+        return Failure(description: "not an image libvips can read")
     }
 
     /// The picture decoded once, then at each width (never wider than it is, aspect kept) as WebP

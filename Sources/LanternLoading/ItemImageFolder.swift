@@ -10,14 +10,17 @@ package struct ItemImageFolder: Sendable {
     let folder: URL
     /// `content/images`, as messages name it.
     let displayPath: String
+    /// Digests the caller knows, by path under the site (`content/images/…`).
+    let digests: [String: String]
 
     /// Beyond this a file is no photo (a 108-megapixel phone camera is 12,000 × 9,000) but a scan
     /// or a decompression bomb, which would hold the build for minutes.
     static let maxPixels = 200_000_000
 
-    package init(site: URL) {
+    package init(site: URL, digests: [String: String] = [:]) {
         folder = site.appending(path: "content/images")
         displayPath = "content/images"
+        self.digests = digests
     }
 
     /// What is wrong with a name, or the picture it names; reported at the catalog's cell.
@@ -48,12 +51,16 @@ package struct ItemImageFolder: Sendable {
         if isFolder.boolValue {
             return .failure(Problem(message: "`\(path)` is a folder, not a picture", hint: "name a file inside it, e.g. \(name)/photo.jpg"))
         }
-        guard let bytes = try? Data(contentsOf: url) else {
-            return .failure(Problem(message: "cannot read `\(path)`", hint: "check that the file is readable"))
-        }
-        let header: Vips.Header
+        let header: Vips.Header, digest: String
         do {
-            header = try Vips.header(of: bytes)
+            if let known = digests[path] {
+                (header, digest) = (try Vips.header(ofFile: url.path), known)
+            } else {
+                guard let bytes = try? Data(contentsOf: url) else {
+                    return .failure(Problem(message: "cannot read `\(path)`", hint: "check that the file is readable"))
+                }
+                (header, digest) = (try Vips.header(of: bytes), Digest.of(bytes))
+            }
         } catch {
             return .failure(Problem(message: "`\(path)` cannot be decoded as a picture (\(error))",
                                     hint: "save it as JPEG, PNG or WebP; any size will do, the build makes the small versions"))
@@ -62,7 +69,7 @@ package struct ItemImageFolder: Sendable {
             return .failure(Problem(message: "`\(path)` is \(header.width) × \(header.height) pixels, too large for a picture",
                                     hint: "scale it down below 200 megapixels; pages show it at most 480 pixels wide"))
         }
-        return .success(ItemImage(name: name, path: path, digest: Digest.of(bytes), width: header.width, height: header.height,
+        return .success(ItemImage(name: name, path: path, digest: digest, width: header.width, height: header.height,
                                   location: SourceLocation(file: path)))
     }
 

@@ -74,10 +74,11 @@ package struct Build: Sendable {
         try PrivateCommit.settle(in: options.privateFolder)
         let keys = try SiteSecret.resolve(privateFolder: options.privateFolder, environment: options.environment,
                                           rotate: options.rotateSecret)
-        let files = Fingerprint.files(options.site)
+        let known = BuildState.load(from: stateFolder, only: ["pictures.tsv"]).pictures
+        let (files, pictureStamps) = Fingerprint.files(options.site, known: known, now: Date())
         let siteDigest = Fingerprint.site(files, today: options.today, secret: keys.secret)
         if let unchanged = unchangedResult(siteDigest) { return unchanged }
-        var context = BuildContext(options: options, keys: keys, files: files, siteDigest: siteDigest,
+        var context = BuildContext(options: options, keys: keys, files: files, siteDigest: siteDigest, pictureStamps: pictureStamps,
                                    state: BuildState.load(from: stateFolder), progress: progress)
         let steps = BuildStep.prepare + BuildStep.write
         do {

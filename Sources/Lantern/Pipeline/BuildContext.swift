@@ -14,6 +14,8 @@ struct BuildContext {
     /// Digests of the site's input files, by path (`Fingerprint.files`), and of the whole site.
     let files: [String: String]
     let siteDigest: String
+    /// The item pictures' stamps and digests, for the next state (`Fingerprint.files`).
+    let pictureStamps: [String: String]
     /// What the last successful build recorded.
     let state: BuildState
     let progress: @Sendable (Build.Event) -> Void
@@ -37,12 +39,14 @@ struct BuildContext {
     var next: BuildState?
     var report = StagedOutput.Report()
 
-    init(options: BuildOptions, keys: SiteSecret, files: [String: String], siteDigest: String, state: BuildState,
+    init(options: BuildOptions, keys: SiteSecret, files: [String: String], siteDigest: String, pictureStamps: [String: String] = [:],
+         state: BuildState,
          progress: @escaping @Sendable (Build.Event) -> Void) {
         self.options = options
         self.keys = keys
         self.files = files
         self.siteDigest = siteDigest
+        self.pictureStamps = pictureStamps
         self.state = state
         self.progress = progress
         // Files removed or changed in the output by hand since the last build are made again.

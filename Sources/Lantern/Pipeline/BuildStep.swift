@@ -15,7 +15,9 @@ struct BuildStep: Sendable {
 
     /// In memory: what the site is and which pages it has.
     static let prepare = [
-        BuildStep("load content") { c in c.content = try SiteContent.load(site: c.options.site) },
+        BuildStep("load content") { c in
+            c.content = try SiteContent.load(site: c.options.site, digests: c.files.filter { $0.key.hasPrefix(Fingerprint.pictures) })
+        },
         BuildStep("compile templates") { c in c.templates = try SiteTemplates.compile(c.content!) },
         BuildStep("check") { c in c.checked = try CheckedSite.check(c.content!, today: c.options.today) },
         BuildStep("plan pages") { c in c.plan = SitePlan.make(c.checked!, today: c.options.today, secret: c.keys.secret) },
@@ -119,6 +121,7 @@ struct BuildStep: Sendable {
         inputs["*today"] = c.options.today.description
         c.inputs = inputs
         var next = BuildState(files: c.staged.manifest, members: c.memberFingerprints, inputs: inputs)
+        next.pictures = c.pictureStamps
         next.inputs[BuildState.siteKey] = c.siteDigest
         next.warnings = Dictionary(uniqueKeysWithValues: c.warnings.enumerated().map { (String(format: "%06d", $0.offset), $0.element.stateLine) })
         next.privateFiles = Dictionary(uniqueKeysWithValues: c.reports.map { ($0.0, String($0.1.count)) }

@@ -3,6 +3,7 @@ import Foundation
 import LanternLoading
 import LanternModel
 import LanternPlanning
+import LanternWriting
 
 /// Digests of a build's inputs: to carry unchanged member pages over without rendering them,
 /// and to tell the admin what changed since the last build.
@@ -17,15 +18,33 @@ enum Fingerprint {
     }
 
     /// Every input file (under `content/` and `templates/`) by path under the site, with its
-    /// digest. Read once per build; the digests below are made from it.
-    static func files(_ site: URL) -> [String: String] {
+    /// digest. Read once per build; the digests below are made from it. Item pictures that
+    /// `known` (the last build's `BuildState.pictures`) has with the same stamp are not read: photos are most of a site's bytes, and
+    /// digesting them all would make every build, even one that finds nothing changed, read
+    /// them. `stamps`: what the next state records, for the pictures last changed more than
+    /// `settle` before `now` only. A file rewritten within the file system's clock tick can keep
+    /// its size and time; one changed that recently is read again next time (git's "racily
+    /// clean" files, handled the same way).
+    static func files(_ site: URL, known: [String: String], now: Date, settle: TimeInterval = 2)
+        -> (digests: [String: String], stamps: [String: String]) {
         let site = site.standardizedFileURL
-        var table: [String: String] = [:]
+        var digests: [String: String] = [:], stamps: [String: String] = [:]
         for url in ["content", "templates"].flatMap({ SiteFiles.all(site.appending(path: $0)) }) {
-            let bytes = (try? Data(contentsOf: url)) ?? Data()
-            table[String(url.path.dropFirst(site.path.count + 1))] = Digest.of(bytes)
+            let path = String(url.path.dropFirst(site.path.count + 1))
+            guard path.hasPrefix(pictures), let stamp = OutputStamps.stamp(at: url.path) else {
+                digests[path] = Digest.of((try? Data(contentsOf: url)) ?? Data())
+                continue
+            }
+            let recorded = known[path]?.split(separator: " ")
+            let digest = recorded?.count == 2 && recorded![0] == stamp ? String(recorded![1])
+                : Digest.of((try? Data(contentsOf: url)) ?? Data())
+            digests[path] = digest
+            // `inode:size:seconds.nanoseconds`
+            if let seconds = stamp.split(separator: ":").last.flatMap({ Double($0) }), seconds < now.timeIntervalSince1970 - settle {
+                stamps[path] = "\(stamp) \(digest)"
+            }
         }
-        return table
+        return (digests, stamps)
     }
 
     /// The files digested row by row instead (`inputs`), and on which member pages do not depend
