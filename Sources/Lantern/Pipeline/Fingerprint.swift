@@ -18,13 +18,14 @@ enum Fingerprint {
     }
 
     /// Every input file (under `content/` and `templates/`) by path under the site, with its
-    /// digest. Read once per build; the digests below are made from it. Item pictures that
-    /// `known` (the last build's `BuildState.pictures`) has with the same stamp are not read: photos are most of a site's bytes, and
-    /// digesting them all would make every build, even one that finds nothing changed, read
-    /// them. `stamps`: what the next state records, for the pictures last changed more than
-    /// `settle` before `now` only. A file rewritten within the file system's clock tick can keep
-    /// its size and time; one changed that recently is read again next time (git's "racily
-    /// clean" files, handled the same way).
+    /// digest. Read once per build; the digests below are made from it.
+    ///
+    /// Item pictures that `known` (the last build's `BuildState.pictures`) has with the same
+    /// stamp are not read: photos are most of a site's bytes, and digesting them all would make
+    /// every build read them, even one that finds nothing changed. `stamps` is what the next
+    /// state records: only pictures last changed more than `settle` before `now`, since a file
+    /// rewritten within the file system's clock tick can keep its size and time (git's "racily
+    /// clean" files, handled the same way): those are read again next time.
     static func files(_ site: URL, known: [String: String], now: Date, settle: TimeInterval = 2)
         -> (digests: [String: String], stamps: [String: String]) {
         let site = site.standardizedFileURL
