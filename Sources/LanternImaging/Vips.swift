@@ -59,7 +59,8 @@ package enum Vips {
         let name = String(cString: loader).dropFirst("VipsForeignLoad".count)
         let kind = ["Buffer", "Source", "File"].reduce(Substring(name)) { $0.hasSuffix($1) ? $0.dropLast($1.count) : $0 }
         guard let format = ["Jpeg": Format.jpeg, "Png": .png, "Webp": .webp][String(kind)] else {
-            return .failure(Failure(description: "a \(kind.uppercased()) image, not JPEG, PNG or WebP"))
+            let shown = ["Nsgif": "GIF", "Heif": "HEIC/AVIF", "Jp2k": "JPEG 2000", "Jxl": "JPEG XL"][String(kind)] ?? kind.uppercased()
+            return .failure(Failure(description: "a \(shown) image, not JPEG, PNG or WebP"))
         }
         guard let image = open() else { return .failure(lastError()) }
         defer { g_object_unref(image) }
