@@ -107,6 +107,8 @@ import Testing
         #expect(Self.images(site, list).count == 4) // the list's items, and its <template data-choices>
         #expect(site.outputFiles().filter { $0.key.hasPrefix("m/") && String(decoding: $0.value, as: UTF8.self).contains("assets/images/") }.isEmpty)
 
+        // Named after their bytes, they may be cached for good.
+        #expect(site.text("_headers").contains("/assets/images/*\n  Cache-Control: public, max-age=31536000, immutable\n"))
         // The names are the same from scratch: source digest, width and settings decide them.
         #expect(Set(Self.pictures(try site.referenceFiles(today: "2026-06-10")).keys) == Set(files.keys))
     }
