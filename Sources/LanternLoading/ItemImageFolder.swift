@@ -88,6 +88,11 @@ package struct ItemImageFolder: Sendable {
     }
 
     private func missingHint(_ name: String) -> String {
+        // Before pictures had a folder of their own, the catalog named files in the templates' assets.
+        let earlier = folder.deletingLastPathComponent().deletingLastPathComponent().appending(path: "templates/assets/images/\(name)")
+        if FileManager.default.fileExists(atPath: earlier.path) {
+            return "it is in templates/assets/images/: move it to \(displayPath)/ (the build makes its small versions there)"
+        }
         let base = folder.standardizedFileURL.path
         let present = SiteFiles.all(folder).map { String($0.path.dropFirst(base.count + 1)) }
         if let close = Suggestion.closest(to: name, in: present) { return "did you mean `\(close)`?" }

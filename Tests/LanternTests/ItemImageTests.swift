@@ -223,6 +223,15 @@ import Testing
         #expect(error.hint?.contains("cut short") == true)
     }
 
+    /// Pictures used to be named under the templates' assets: the hint says where they go now.
+    @Test func aPictureLeftInTheTemplatesAssetsIsToldToMove() throws {
+        let site = try TestSite("minimal")
+        try site.write("templates/assets/images/zongzi.jpg", "x")
+        try Self.setImage(site, "Z-1", "zongzi.jpg")
+        let error = try only(.error, containing: "no picture `zongzi.jpg` in content/images/", in: site.failure())
+        #expect(error.hint == "it is in templates/assets/images/: move it to content/images/ (the build makes its small versions there)")
+    }
+
     @Test func namesInTheFolderAreChecked() {
         for name in ["zongzi.jpg", "supplier-a/tea.png", "粽子 礼盒.webp"] { #expect(ItemImageFolder.unsafety(of: name) == nil, "\(name)") }
         for name in ["/etc/passwd", "../x.jpg", "a/../../x.jpg", "a//b.jpg", "./a.jpg", ".hidden.jpg", "a/.git/x.png",
