@@ -115,15 +115,17 @@ extension LayerTests {
     /// libvips is reached through one file of its own target, which loading and rendering use
     /// and nothing else: not the checks, not the writing, not the pipeline.
     @Test func libvipsStaysBehindItsOneFile() throws {
-        let twice = try Self.check(prepending: "import CVips", to: "Sources/LanternRendering/Renderer.swift")
-        #expect(twice.status == 1)
-        #expect(twice.output.contains("LanternRendering imports CVips, which only LanternImaging may use"))
-        #expect(twice.output.contains("CVips is imported by 2 files"))
-        let writing = try Self.check(prepending: "import LanternImaging", to: "Sources/LanternWriting/ExcelCSV.swift")
-        #expect(writing.status == 1)
-        #expect(writing.output.contains("Sources/LanternWriting/ExcelCSV.swift:1: LanternWriting imports LanternImaging, which only LanternLoading, LanternRendering may use"))
-        let upward = try Self.check(prepending: "import LanternModel", to: "Sources/LanternImaging/Vips.swift")
-        #expect(upward.status == 1)
-        #expect(upward.output.contains("LanternImaging imports LanternModel; it may use no Lantern target"))
+        let refusals = [
+            ("import CVips", "Sources/LanternRendering/Renderer.swift", ["LanternRendering imports CVips, which only LanternImaging may use",
+                                                                          "CVips is imported by 2 files"]),
+            ("import LanternImaging", "Sources/LanternWriting/ExcelCSV.swift",
+             ["Sources/LanternWriting/ExcelCSV.swift:1: LanternWriting imports LanternImaging, which only LanternLoading, LanternRendering may use"]),
+            ("import LanternModel", "Sources/LanternImaging/Vips.swift", ["LanternImaging imports LanternModel; it may use no Lantern target"]),
+        ]
+        for (line, path, messages) in refusals {
+            let run = try Self.check(prepending: line, to: path)
+            #expect(run.status == 1, "\(line) in \(path)")
+            for message in messages { #expect(run.output.contains(message), "\(run.output)") }
+        }
     }
 }
