@@ -46,12 +46,14 @@ func fuzzGreeting(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let site = SiteConfig(name: "Site", union: "Union", language: "zh-CN", baseURL: nil, orderEndpoint: "", orderEmail: "",
                           policy: "policy.yaml")
     let card = Page.Card(theme: theme, day: Day(year: 2026, month: 6, day: 19)!, itemsPath: "")
+    let locale = SiteLocale(language: "zh-CN", file: "fuzz",
+                            strings: ["format.money": "¥{{amount}}", "format.month_day": "{{month}}月{{day}}日"], locations: [:])
     var contexts = PageContext(site: site, today: Day(year: 2026, month: 6, day: 10)!, menu: [],
-                               greetings: [theme.slug: template])
-    let plain = contexts.greeting(card, member)
+                               locales: ["zh-CN": locale], greetings: [theme.slug: Localized(template)])
+    let plain = contexts.greeting(card, member, locale)
     // A fresh cache per input: a stencil is kept by theme slug, and every input is theme `fuzz`.
     contexts.stencils = StencilCache()
-    let stencilled = contexts.greeting(card, member)
+    let stencilled = contexts.greeting(card, member, locale)
 
     for (how, html) in [("Mustache", plain), ("stencil", stencilled)] {
         if html.contains(value) || (html.contains(Hostile.marker) && !markdown.contains(Hostile.marker)) {

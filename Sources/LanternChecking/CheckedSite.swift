@@ -19,6 +19,7 @@ package struct CheckedSite: Sendable {
         d.append(contentsOf: content.warnings)
         if let today { d.append(contentsOf: RosterDates.check(content.roster, today: today)) }
         d.append(contentsOf: Eligibility.emptyThemes(content.themes, catalog: content.catalog))
+        d.append(contentsOf: TranslationCheck.check(content))
         let policy = content.policy
         d.append(contentsOf: ThemeRules.check(content.themes, policy: policy, roster: content.roster))
 

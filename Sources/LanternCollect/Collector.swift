@@ -39,7 +39,7 @@ package struct Collector: Sendable {
         self.store = store
         self.settings = settings
         let config = site.checked.content.config
-        pages = CollectorPages(site: config, secret: site.secret)
+        pages = CollectorPages(site: config, locales: site.checked.content.locales, secret: site.secret)
         allowedOrigin = config.baseURL.flatMap(Self.origin)
     }
 

@@ -11,17 +11,33 @@ import Mustache
 struct CollectorPages: Sendable {
     let site: SiteConfig
     let secret: Secret
-    let acceptedPage: MustacheTemplate
-    let refusedPage: MustacheTemplate
-    let formPage: MustacheTemplate
+    /// The pages of each language, with that language's strings written in (`Localizer`).
+    let languages: [String: Language]
 
-    init(site: SiteConfig, secret: Secret) {
+    struct Language: Sendable {
+        let locale: SiteLocale
+        let accepted: MustacheTemplate
+        let refused: MustacheTemplate
+        let form: MustacheTemplate
+    }
+
+    init(site: SiteConfig, locales: [SiteLocale], secret: Secret) {
         self.site = site
         self.secret = secret
-        // Fixed and tested, so a parse failure is a programming error.
-        acceptedPage = try! MustacheHTML.template(Self.layout(Self.acceptedBody))
-        refusedPage = try! MustacheHTML.template(Self.layout(Self.refusedBody))
-        formPage = try! MustacheHTML.template(Self.layout(Self.formBody))
+        var languages: [String: Language] = [:]
+        for locale in locales {
+            // Fixed templates, and strings holding only {{name}} tags (LocaleLoader checks):
+            // a parse failure is a programming error.
+            let page = { (body: String) in try! MustacheHTML.template(Localizer.localize(Self.layout(body), locale)) }
+            languages[locale.language] = Language(locale: locale, accepted: page(Self.acceptedBody),
+                                                  refused: page(Self.refusedBody), form: page(Self.formBody))
+        }
+        self.languages = languages
+    }
+
+    /// The member's language once the code proves who it is; the site's before.
+    func language(_ member: Member?) -> Language {
+        member.flatMap { languages[$0.language] } ?? languages[site.language]!
     }
 
     /// Where the form page posts: the order endpoint of `site.yaml` (the collector behind the
@@ -35,14 +51,12 @@ struct CollectorPages: Sendable {
     }
 
     func form(_ offer: OrderDesk.Offer, code: String) -> String {
-        let en = Self.english(offer.member)
-        return formPage.render([
-            "lang": en ? "en" : "zh-CN", "site": site.name, "title": offer.theme.title, "action": formTarget,
+        let page = language(offer.member), locale = page.locale
+        return page.form.render([
+            "lang": locale.language, "site": site.name, "title": offer.theme.title(in: locale.language), "action": formTarget,
             "member": offer.member.id.rawValue, "theme": offer.theme.slug.rawValue, "code": code,
-            "budget": offer.theme.budget.description, "closes": offer.closes.description,
-            "items": offer.items.map { ["sku": $0.sku.rawValue, "name": $0.name, "price": $0.price.description, "description": $0.description] },
-            "l": en ? ["intro": "Tick the gifts you want, up to your budget of", "closes": "Choose by", "submit": "Submit my choice", "none": "No gifts to choose from."]
-                    : ["intro": "请勾选您想要的礼品，合计不超过预算", "closes": "请在此日期前提交：", "submit": "提交选择", "none": "暂无可选礼品。"],
+            "budget": locale.money(offer.theme.budget), "closes_on": offer.closes.description, "closes": locale.date(offer.closes),
+            "items": offer.items.map { ["sku": $0.sku.rawValue, "name": $0.name, "price": locale.money($0.price), "description": $0.description] },
         ])
     }
 
@@ -50,8 +64,6 @@ struct CollectorPages: Sendable {
         encode(["status": "chosen", "skus": choice.skus, "total_fen": choice.totalFen, "total": Money(fen: choice.totalFen).description,
                 "receipt": choice.receipt])
     }
-
-    static func english(_ member: Member?) -> Bool { member?.language.lowercased().hasPrefix("en") == true }
 
     /// The member's storefront for the theme, with the page key when pages are encrypted; nil
     /// without `base_url` (the collector cannot know where the pages are served).
@@ -62,72 +74,57 @@ struct CollectorPages: Sendable {
     }
 
     func accepted(_ order: Order, receipt: String) -> String {
-        let en = Self.english(order.member)
+        let page = language(order.member), locale = page.locale
         var context: [String: Any] = [
-            "lang": en ? "en" : "zh-CN", "site": site.name,
-            "title": en ? "Your choice is received" : "已收到您的选择",
-            "theme": order.theme.title,
-            "items": order.items.map { ["name": $0.name, "price": $0.price.description] },
-            "total": order.total.description, "remaining": order.remaining.description, "budget": order.theme.budget.description,
-            "receipt": receipt, "closes": order.closes.description, "l": labels(en),
+            "lang": locale.language, "site": site.name, "title": locale.string("collector.accepted_title"),
+            "theme": order.theme.title(in: locale.language),
+            "items": order.items.map { ["name": $0.name, "price": locale.money($0.price)] },
+            "total": locale.money(order.total), "remaining": locale.money(order.remaining), "budget": locale.money(order.theme.budget),
+            "receipt": receipt, "closes_on": order.closes.description, "closes": locale.date(order.closes),
         ]
         if let back = storefront(order.member, theme: order.theme.slug) { context["back"] = back }
-        return acceptedPage.render(context)
+        return page.accepted.render(context)
     }
 
     func requested(_ request: CareRequest, receipt: String) -> String {
-        let en = Self.english(request.member)
-        return refusedPage.render([
-            "lang": en ? "en" : "zh-CN", "site": site.name,
-            "title": en ? "Your request is received" : "已收到您的申请",
-            "reason": en ? "\(request.package.title): the union will contact you. Receipt number \(receipt)."
-                         : "「\(request.package.title)」：工会将与您联系。回执编号 \(receipt)。",
-            "code": "requested", "l": labels(en),
+        let page = language(request.member), locale = page.locale
+        return page.refused.render([
+            "lang": locale.language, "site": site.name, "title": locale.string("collector.requested_title"),
+            "reason": locale.format("collector.requested", ["package": request.package.title, "receipt": receipt]),
+            "code": "requested",
         ])
     }
 
     func thanks(_ feedback: Feedback) -> String {
-        let en = Self.english(feedback.member)
-        return refusedPage.render([
-            "lang": en ? "en" : "zh-CN", "site": site.name,
-            "title": en ? "Thank you for your feedback" : "感谢您的反馈",
-            "reason": en ? "We read every answer to plan the next festival better." : "我们会认真阅读每一条反馈，把下一次节日福利办得更好。",
-            "code": "thanks", "l": labels(en),
+        let page = language(feedback.member), locale = page.locale
+        return page.refused.render([
+            "lang": locale.language, "site": site.name, "title": locale.string("collector.thanks_title"),
+            "reason": locale.string("collector.thanks"), "code": "thanks",
         ])
     }
 
     func refused(_ refusal: Refusal, member: Member?) -> String {
-        let en = Self.english(member)
-        return refusedPage.render([
-            "lang": en ? "en" : "zh-CN", "site": site.name,
-            "title": en ? "Your choice was not received" : "未能接收您的选择",
-            "reason": refusal.message(english: en), "code": refusal.rawValue, "l": labels(en),
+        let page = language(member), locale = page.locale
+        return page.refused.render([
+            "lang": locale.language, "site": site.name, "title": locale.string("collector.refused_title"),
+            "reason": locale.string("refusal.\(refusal.rawValue)"), "code": refusal.rawValue,
         ])
     }
 
     func acceptedJSON(_ order: Order, receipt: String) -> String {
-        encode(["status": "accepted", "receipt": receipt, "theme": order.theme.slug.rawValue,
-                "skus": order.items.map(\.sku.rawValue), "total_fen": order.total.fen,
-                "remaining_fen": order.remaining.fen, "total": order.total.description, "remaining": order.remaining.description])
+        let locale = language(order.member).locale
+        return encode(["status": "accepted", "receipt": receipt, "theme": order.theme.slug.rawValue,
+                       "skus": order.items.map(\.sku.rawValue), "total_fen": order.total.fen,
+                       "remaining_fen": order.remaining.fen, "total": locale.money(order.total), "remaining": locale.money(order.remaining)])
     }
 
     func refusedJSON(_ refusal: Refusal, member: Member?) -> String {
-        encode(["status": "refused", "reason": refusal.rawValue, "message": refusal.message(english: Self.english(member))])
+        encode(["status": "refused", "reason": refusal.rawValue, "message": language(member).locale.string("refusal.\(refusal.rawValue)")])
     }
 
     private func encode(_ object: [String: Any]) -> String {
         // Only strings, numbers and arrays of them: serialisable by construction.
         String(decoding: try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self) + "\n"
-    }
-
-    private func labels(_ en: Bool) -> [String: String] {
-        en ? ["items": "Your gifts", "total": "Total", "remaining": "Left of your budget", "receipt": "Receipt number",
-              "change": "You can change your choice until the shop closes; the latest one counts.",
-              "back": "Back to my page", "noback": "Go back to your own page with your browser's back button.",
-              "closes": "The shop closes on", "end": "."]
-           : ["items": "您选择的礼品", "total": "合计", "remaining": "剩余预算", "receipt": "回执编号",
-              "change": "截止前可以修改选择，以最后一次提交为准。",
-              "back": "返回我的页面", "noback": "请用浏览器的返回键回到您的专属页面。", "closes": "截止日期：", "end": "。"]
     }
 
     static func layout(_ body: String) -> String {
@@ -151,29 +148,29 @@ struct CollectorPages: Sendable {
 
     static let acceptedBody = """
         <p>{{theme}}</p>
-        <h2>{{l.items}}</h2>
+        <h2>{{t.collector.items}}</h2>
         <table>{{#items}}<tr><td>{{name}}</td><td class="n">{{price}}</td></tr>{{/items}}
-        <tr><td><strong>{{l.total}}</strong></td><td class="n"><strong data-total>{{total}}</strong></td></tr>
-        <tr><td>{{l.remaining}}</td><td class="n" data-remaining>{{remaining}}</td></tr></table>
-        <p>{{l.receipt}}：<span class="receipt" data-receipt>{{receipt}}</span></p>
-        <p>{{l.change}} {{l.closes}}<time datetime="{{closes}}">{{closes}}</time>{{l.end}}</p>
-        {{#back}}<p><a class="button" href="{{back}}">{{l.back}}</a></p>{{/back}}{{^back}}<p>{{l.noback}}</p>{{/back}}
+        <tr><td><strong>{{t.collector.total}}</strong></td><td class="n"><strong data-total>{{total}}</strong></td></tr>
+        <tr><td>{{t.collector.remaining}}</td><td class="n" data-remaining>{{remaining}}</td></tr></table>
+        <p>{{t.collector.receipt}} <span class="receipt" data-receipt>{{receipt}}</span></p>
+        <p>{{t.collector.change}} <time datetime="{{closes_on}}">{{t.collector.closes}}</time></p>
+        {{#back}}<p><a class="button" href="{{back}}">{{t.collector.back}}</a></p>{{/back}}{{^back}}<p>{{t.collector.noback}}</p>{{/back}}
         """
 
     static let formBody = """
-        <p>{{l.intro}} <strong>{{budget}}</strong>. {{l.closes}} <time datetime="{{closes}}">{{closes}}</time></p>
+        <p>{{t.collector.form_intro}} <time datetime="{{closes_on}}">{{t.collector.form_closes}}</time></p>
         <form method="post" action="{{action}}">
         <input type="hidden" name="member" value="{{member}}">
         <input type="hidden" name="theme" value="{{theme}}">
         <input type="hidden" name="code" value="{{code}}">
         <table>{{#items}}<tr><td><input type="checkbox" id="sku-{{sku}}" name="sku" value="{{sku}}"> <label for="sku-{{sku}}">{{name}}</label>{{#description}}<br><small>{{description}}</small>{{/description}}</td><td class="n">{{price}}</td></tr>{{/items}}</table>
-        {{^items}}<p>{{l.none}}</p>{{/items}}
-        <p><button type="submit" class="button">{{l.submit}}</button></p>
+        {{^items}}<p>{{t.collector.form_none}}</p>{{/items}}
+        <p><button type="submit" class="button">{{t.collector.form_submit}}</button></p>
         </form>
         """
 
     static let refusedBody = """
         <p class="reason" data-reason="{{code}}">{{reason}}</p>
-        <p>{{l.noback}}</p>
+        <p>{{t.collector.noback}}</p>
         """
 }

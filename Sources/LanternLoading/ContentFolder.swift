@@ -13,12 +13,15 @@ import LanternModel
 ///   `x.markdown`) is an error: it is clearly meant as a page;
 /// - any other file (`notes.txt`, `dragon.md.bak`) is a warning.
 /// A misnamed `.md` file is still returned (flagged) so its content is checked in the same pass.
+/// `<slug>.<language>.md` (`dragon-boat.en.md`) is the page `<slug>` in another language.
 enum ContentFolder {
     struct Page {
         var slug: Slug
         var url: URL
         /// `content/themes/dragon-boat.md`, as diagnostics name it.
         var displayPath: String
+        /// `en` for `dragon-boat.en.md`, a translation of the page `dragon-boat`; nil for the page itself.
+        var language: String? = nil
     }
 
     /// The pages of `folder` (shown to users as `displayPath`, e.g. `content/themes`), sorted by
@@ -52,7 +55,9 @@ enum ContentFolder {
             }
             let ext = (name as NSString).pathExtension
             let stem = (name as NSString).deletingPathExtension
-            if ext == "md" {
+            if ext == "md", let (base, language) = translation(stem) {
+                pages.append(Page(slug: Slug(base), url: url, displayPath: shown, language: language))
+            } else if ext == "md" {
                 if !Slug.isValid(stem) {
                     d.error("\(kind) file name `\(name)` cannot be a URL", at: at,
                             hint: "rename it with lower-case letters, digits and dashes, e.g. \(example)")
@@ -67,6 +72,15 @@ enum ContentFolder {
             }
         }
         return (pages, d.all)
+    }
+
+    /// `dragon-boat.en` → (`dragon-boat`, `en`); nil unless the part before the dot is a slug and
+    /// the part after it a language tag (`en`, `zh-CN`).
+    static func translation(_ stem: String) -> (String, String)? {
+        let parts = stem.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, Slug.isValid(String(parts[0])),
+              parts[1].range(of: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", options: .regularExpression) != nil else { return nil }
+        return (String(parts[0]), String(parts[1]))
     }
 
     /// Hidden files and editor backups: `.name`, `name~`, `#name#`.

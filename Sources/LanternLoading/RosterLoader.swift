@@ -61,6 +61,7 @@ enum RosterLoader {
                 tags: Set(c.list("tags", row)), location: row.location,
                 birthdayLocation: birthday.map { _ in c.location("birthday", row) },
                 hireDateLocation: hireDate.map { _ in c.location("hire_date", row) }, cityLocation: c.location("city", row)))
+            members[members.count - 1].languageLocation = c.location("language", row)
         }
         try diagnostics.throwIfErrors()
         return (members, diagnostics.warnings)

@@ -32,18 +32,15 @@ enum ThemeLoader {
         }
         let categories = r.list("categories")
         let summary = r.string("summary") ?? ""
-        let palette = self.palette(&r)
-        let art = r.string("art") ?? ""
-        if !art.isEmpty && !artExists(art) {
-            r.error("art `\(art)` does not exist", at: r.root.valueLocation("art"),
-                    hint: "put the SVG in templates/assets/art/ or remove the `art` line")
-        }
+        let preset = OccasionPreset.of(schedule?.1)
+        let palette = self.palette(&r, preset: preset)
+        let (art, ornament) = self.art(&r, preset: preset, artExists: artExists)
         let yaml = r.root
         let warnings = try r.finish()
         let theme = Theme(slug: slug, title: title!, occasion: schedule!.1, summary: summary,
                           schedule: schedule!.0,
                           opens: opens, closes: closes, budget: budget!, audience: audience, tags: Set(tags ?? []),
-                          categories: categories, palette: palette, art: art,
+                          categories: categories, palette: palette, art: art, ornament: ornament, tone: preset.tone,
                           greeting: MarkdownText(parts.body, file: path, firstLine: parts.bodyFirstLine), location: SourceLocation(file: path, line: 1, column: 1),
                           tagsLocation: yaml.keyLocation("tags"), budgetLocation: yaml.keyLocation("budget"),
                           occasionLocation: yaml.keyLocation(yaml.entry("occasion") != nil ? "occasion" : "date"))
@@ -112,19 +109,54 @@ enum ThemeLoader {
         return audience
     }
 
-    private static func palette(_ r: inout YAMLReader) -> Palette {
-        var palette = Palette()
+    /// The preset's colours with the front matter's `palette:` keys over them. A palette the
+    /// author changed that draws text below WCAG AA is a warning at the key to change.
+    private static func palette(_ r: inout YAMLReader, preset: OccasionPreset) -> Palette {
+        var palette = preset.palette
         guard let map = r.group("palette") else { return palette }
-        let slots: [WritableKeyPath<Palette, String>] = [\.primary, \.accent, \.background, \.ink]
-        for (key, slot) in zip(Palette.keys, slots) {
+        var written: [String] = []
+        for key in Palette.keys {
             guard let value = r.string(key, in: map) else { continue }
             if Palette.isColor(value) {
-                palette[keyPath: slot] = value
+                palette[key] = value
+                written.append(key)
             } else {
                 r.error("bad colour `\(value)` for `\(key)`", at: map.valueLocation(key),
                         hint: "write a hex colour in quotes, e.g. \"#1f6f5c\"")
             }
         }
+        // One warning per key the author wrote, naming every pair it leaves below AA.
+        var byKey: [String: [Palette.Shortfall]] = [:]
+        for shortfall in palette.shortfalls() {
+            guard let key = shortfall.pair.keys.first(where: written.contains) else { continue }
+            byKey[key, default: []].append(shortfall)
+        }
+        for key in written where byKey[key] != nil {
+            let pairs = byKey[key]!.map { "\($0.pair.what) \(($0.ratio * 100).rounded(.down) / 100):1 (needs \($0.pair.minimum))" }
+            let fix = palette.suggestion(for: key).map { "e.g. `\(key): \"\($0)\"`" } ?? "a colour with more contrast"
+            r.warning("palette `\(key)` \(palette[key]) is below WCAG AA contrast, hard to read for many members: "
+                      + pairs.joined(separator: "; "), at: map.keyLocation(key),
+                      hint: "use \(fix), or remove `\(key)` to keep the \(preset.name) preset's \(preset.palette[key])")
+        }
         return palette
+    }
+
+    /// `art:` (an error when missing), or the preset's illustration; the preset's ornament.
+    /// Preset art the site's own templates lack is left out with one warning: the page works.
+    private static func art(_ r: inout YAMLReader, preset: OccasionPreset, artExists: (String) -> Bool) -> (String, String) {
+        let written = r.string("art")
+        if let art = written, !art.isEmpty, !artExists(art) {
+            r.error("art `\(art)` does not exist", at: r.root.valueLocation("art"),
+                    hint: "put the SVG in templates/assets/art/ or remove the `art` line")
+        }
+        let art = written ?? preset.art
+        let missing = [written == nil ? preset.art : nil, preset.ornament].compactMap { $0 }.filter { !artExists($0) }
+        if !missing.isEmpty {
+            let files = missing.map { "templates/assets/art/\($0)" }.joined(separator: " and ")
+            r.warning("the \(preset.name) preset's art is missing: \(files); the pages show none",
+                      at: r.root.keyLocation(r.root.entry("occasion") != nil ? "occasion" : "date"),
+                      hint: "copy \(missing.count == 1 ? "it" : "them") from Lantern's sample site (templates/assets/art/), or name an SVG of your own with `art:`")
+        }
+        return (artExists(art) ? art : "", artExists(preset.ornament) ? preset.ornament : "")
     }
 }

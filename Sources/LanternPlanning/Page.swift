@@ -32,6 +32,9 @@ package struct Page: Sendable {
     /// Path under the output folder, e.g. `m/<token>/dragon-boat-2026/index.html`.
     package var path: String
     package var content: Content
+    /// The locale the page is written in: the member's for their pages and the item lists
+    /// their storefronts load, the site's for shared pages.
+    package var language: String
 
     /// The relative prefix from this page back to the site root (`./`, `../../`).
     package var root: String {

@@ -36,13 +36,14 @@ package struct SitePlan: Sendable {
         let themes = site.themes
         let open = themes.filter { $0.status(on: today) == .open }
         let upcoming = themes.filter { $0.status(on: today) == .upcoming }
-        var shared: [Page] = [Page(path: "index.html", content: .portal(open: open, upcoming: upcoming))]
+        let language = content.config.language
+        var shared: [Page] = [Page(path: "index.html", content: .portal(open: open, upcoming: upcoming), language: language)]
         for theme in open + upcoming {
-            shared.append(Page(path: "shop/\(theme.slug)/index.html", content: .shop(theme, items: site.shopItems[theme.slug] ?? [])))
+            shared.append(Page(path: "shop/\(theme.slug)/index.html", content: .shop(theme, items: site.shopItems[theme.slug] ?? []), language: language))
         }
-        shared.append(Page(path: "menu/index.html", content: .menuIndex))
+        shared.append(Page(path: "menu/index.html", content: .menuIndex, language: language))
         for package in content.menu {
-            shared.append(Page(path: "menu/\(package.slug)/index.html", content: .menuPackage(package)))
+            shared.append(Page(path: "menu/\(package.slug)/index.html", content: .menuPackage(package), language: language))
         }
 
         var byRecipient: [MemberID: [Letter]] = [:]
@@ -53,7 +54,8 @@ package struct SitePlan: Sendable {
         let planned = try! Parallel.map(active, chunk: 1024) { member -> MemberPlan? in // cannot throw
             let cards = open.compactMap { theme -> Page.Card? in
                 guard theme.audience.admits(member), let day = theme.occasionDay(for: member, on: today) else { return nil }
-                return Page.Card(theme: theme, day: day, itemsPath: ItemGroup.path(theme: theme.slug, city: member.city, secret: secret))
+                return Page.Card(theme: theme, day: day, itemsPath: ItemGroup.path(theme: theme.slug, city: member.city,
+                                                                             language: member.language == language ? nil : member.language, secret: secret))
             }
             let mail = letters[member.id] ?? []
             // Themes that closed for the member in the last days: their page asks how it went.
@@ -67,13 +69,15 @@ package struct SitePlan: Sendable {
                               cards: cards, letters: mail, feedback: feedback)
         }
         let members = planned.compactMap { $0 }
-        var groups: [String: (Theme, String)] = [:]
+        var groups: [String: (Theme, String, String)] = [:]
         for plan in members {
-            for card in plan.cards where groups[card.itemsPath] == nil { groups[card.itemsPath] = (card.theme, plan.member.city) }
+            for card in plan.cards where groups[card.itemsPath] == nil {
+                groups[card.itemsPath] = (card.theme, plan.member.city, plan.member.language)
+            }
         }
-        for (path, (theme, city)) in groups.sorted(by: { $0.key < $1.key }) {
+        for (path, (theme, city, listLanguage)) in groups.sorted(by: { $0.key < $1.key }) {
             let items = Eligibility.items(site.shopItems[theme.slug] ?? [], deliveredTo: city)
-            shared.append(Page(path: path, content: .itemList(theme, items: items)))
+            shared.append(Page(path: path, content: .itemList(theme, items: items), language: listLanguage))
         }
         return SitePlan(shared: shared, members: members)
     }
@@ -94,7 +98,7 @@ package struct MemberPlan: Sendable {
 
     package var pages: [Page] {
         zip(paths, [.memberHome(member, cards: cards, letters: letters, feedback: feedback)] + cards.map { .storefront(member, $0) })
-            .map { Page(path: $0, content: $1) }
+            .map { Page(path: $0, content: $1, language: member.language) }
     }
 
     /// The pages' paths, without making the pages.

@@ -15,15 +15,22 @@ package struct PageContext: @unchecked Sendable {
     package let pictures: ItemPictures
     /// Renders greetings and letters once per shape; nil renders each with Mustache.
     var stencils: StencilCache? = nil
-    /// Greetings by theme and letters by slug, compiled; menu package descriptions as HTML.
-    package let greetings: [Slug: MustacheTemplate]
-    let letterBodies: [Slug: MustacheTemplate]
+    /// Greetings by theme and letters by slug, compiled, in each language they are written in;
+    /// menu package descriptions as HTML.
+    let greetings: [Slug: Localized<MustacheTemplate>]
+    let letterBodies: [Slug: Localized<MustacheTemplate>]
     let menuBodies: [Slug: String]
     /// Signs the codes member forms carry; nil makes them empty (contexts for tests and fuzzing).
     let secret: Secret?
 
-    init(site: SiteConfig, today: Day, menu: [MenuPackage], pictures: ItemPictures = ItemPictures(), greetings: [Slug: MustacheTemplate] = [:],
-         letters: [Slug: MustacheTemplate] = [:], menuBodies: [Slug: String] = [:], secret: Secret? = nil) {
+    /// The interface strings and formats by language; `locales[site.language]` is always there.
+    let locales: [String: SiteLocale]
+
+    init(site: SiteConfig, today: Day, menu: [MenuPackage], pictures: ItemPictures = ItemPictures(), locales: [String: SiteLocale] = [:],
+         greetings: [Slug: Localized<MustacheTemplate>] = [:],
+         letters: [Slug: Localized<MustacheTemplate>] = [:], menuBodies: [Slug: String] = [:], secret: Secret? = nil) {
+        precondition(locales[site.language] != nil, "SiteContent refuses a site without its language's locale file")
+        self.locales = locales
         self.secret = secret
         self.site = site
         self.today = today
@@ -38,22 +45,28 @@ package struct PageContext: @unchecked Sendable {
 
     /// `greetings` holds a member's greetings already rendered, by theme, so the home page and
     /// the storefronts of one member render each greeting once.
+    /// The locale a page is written in.
+    func locale(_ page: Page) -> SiteLocale { locales[page.language] ?? locales[site.language]! }
+
     func context(for page: Page, greetings: [Slug: String] = [:]) -> [String: Any] {
+        let locale = locale(page)
         var context = Context.make([
             "site": siteContext,
             "root": page.root,
             "today": todayText,
+            "lang": locale.language,
         ])
         switch page.content {
         case .portal(let open, let upcoming):
             context["page_title"] = site.name
-            context["open_themes"] = open.map { theme($0) }
-            context["upcoming_themes"] = upcoming.map { theme($0) }
+            context["open_themes"] = open.map { theme($0, locale) }
+            context["upcoming_themes"] = upcoming.map { theme($0, locale) }
             context["menu_packages"] = menu.map { package($0, url: "menu/\($0.slug)/index.html") }
         case .shop(let theme, let items):
             context["page_title"] = theme.title
-            context["theme"] = self.theme(theme)
-            context["categories"] = categories(items)
+            context["theme"] = self.theme(theme, locale)
+            context["frame"] = frame(theme)
+            context["categories"] = categories(items, locale)
             context["item_count"] = items.count
         case .memberHome(let member, let cards, let letters, let feedback):
             // Codes are made here, for the pages rendered, not planned for every member.
@@ -65,42 +78,49 @@ package struct PageContext: @unchecked Sendable {
                 ])
             }
             context["feedback"] = feedback.map { card in
-                Context.make(["theme": theme(card.theme, day: card.day), "action": site.collectorRoute("feedback"),
+                Context.make(["theme": theme(card.theme, locale, day: card.day), "action": site.collectorRoute("feedback"),
                               "member_id": member.id.rawValue, "code": orderCode(member, card), "anonymous": site.feedbackAnonymous])
             }
             let variables = memberVariables(member)
             context["letters"] = letters.map { letter in
-                let template = letterBodies[letter.slug]!
-                let body = stencils?.render("letter:\(letter.slug)", variables) { template.render($0) } ?? template.render(variables)
-                return ["title": letter.title, "body_html": body] as [String: Any]
+                let template = letterBodies[letter.slug]!.value(in: locale.language)
+                let key = "letter:\(letter.slug):\(locale.language)"
+                let body = stencils?.render(key, variables) { template.render($0) } ?? template.render(variables)
+                return ["title": letter.title(in: locale.language), "body_html": body,
+                        "text_lang": letter.translations[locale.language] == nil ? site.language : locale.language] as [String: Any]
             }
             context["page_title"] = site.name
             context["member_page"] = true
             context["member"] = ["name": member.name]
+            // A letter (a hospital stay, a bereavement) keeps the frame sober; otherwise the
+            // page wears its first card's theme, and each card its own.
+            context["frame"] = letters.isEmpty ? cards.first.map { frame($0.theme) } : Self.soberFrame
             context["cards"] = cards.map { card in
-                Context.make(["theme": theme(card.theme, day: card.day),
-                              "greeting_html": greetings[card.theme.slug] ?? greeting(card, member),
+                Context.make(["theme": theme(card.theme, locale, day: card.day),
+                              "greeting_html": greetings[card.theme.slug] ?? greeting(card, member, locale),
                               "storefront_url": "\(card.theme.slug)/index.html"])
             }
         case .storefront(let member, let card):
-            context["page_title"] = card.theme.title
+            context["page_title"] = card.theme.title(in: locale.language)
             context["member_page"] = true
             context["member"] = ["name": member.name]
-            context["theme"] = theme(card.theme, day: card.day)
-            context["greeting_html"] = greetings[card.theme.slug] ?? greeting(card, member)
+            context["theme"] = theme(card.theme, locale, day: card.day)
+            context["frame"] = frame(card.theme)
+            context["greeting_html"] = greetings[card.theme.slug] ?? greeting(card, member, locale)
             context["items_url"] = page.root + card.itemsPath
             context["home_url"] = "../index.html"
             context["order"] = Context.make(["endpoint": site.orderEndpoint, "member_id": member.id.rawValue, "code": orderCode(member, card),
                                              "form_action": site.orderEndpoint.isEmpty ? nil : site.orderEndpoint + "/form",
                                              "status_url": collectorURL("status", member, card),
-                                             "mailto": mailto(member, card.theme)])
+                                             "mailto": mailto(member, card.theme, locale)])
         case .itemList(let theme, let items):
-            context["page_title"] = theme.title
-            context["theme"] = self.theme(theme)
-            context["categories"] = categories(items)
+            context["page_title"] = theme.title(in: locale.language)
+            context["theme"] = self.theme(theme, locale)
+            context["frame"] = frame(theme)
+            context["categories"] = categories(items, locale)
             context["item_count"] = items.count
         case .menuIndex:
-            context["page_title"] = "慰问菜单"
+            context["page_title"] = locale.string("menu.title")
             context["packages"] = menu.map { package($0, url: "\($0.slug)/index.html") }
         case .menuPackage(let package):
             context["page_title"] = package.title
@@ -112,7 +132,7 @@ package struct PageContext: @unchecked Sendable {
     /// What a member page shows outside its encrypted part: keys whose values are the same for
     /// every member (the theme as its shop shows it). Every other key of a member page's
     /// context is `personalKeys` (a test holds the two to the contexts this file makes).
-    static let shellKeys: Set<String> = ["site", "root", "today", "page_title", "member_page", "home_url", "theme"]
+    static let shellKeys: Set<String> = ["site", "root", "today", "lang", "page_title", "member_page", "home_url", "theme", "frame"]
     /// The member's own data, which an encrypted page shows only inside its sealed part.
     static let personalKeys: Set<String> = ["member", "cards", "letters", "greeting_html", "items_url", "order", "feedback", "requests"]
 
@@ -121,7 +141,12 @@ package struct PageContext: @unchecked Sendable {
     func shellContext(for page: Page) -> [String: Any] {
         var context = self.context(for: page).filter { Self.shellKeys.contains($0.key) }
         context["theme"] = nil
-        if case .storefront(_, let card) = page.content { context["theme"] = theme(card.theme) }
+        // The home page's frame follows the member's cards and letters: the shell keeps the site's.
+        context["frame"] = nil
+        if case .storefront(_, let card) = page.content {
+            context["theme"] = theme(card.theme, locale(page))
+            context["frame"] = frame(card.theme)
+        }
         return context
     }
 
@@ -129,51 +154,82 @@ package struct PageContext: @unchecked Sendable {
     let siteContext: [String: Any]
     let todayText: String
 
-    /// Contexts of festival themes (the same for every member), made once.
-    var festivalThemes: [Slug: [String: Any]] = [:]
+    /// Contexts of festival themes (the same for every member), made once per language.
+    var festivalThemes: [String: [String: Any]] = [:]
 
-    func theme(_ theme: Theme, day: Day? = nil) -> [String: Any] {
-        if case .fixed(let fixed) = theme.schedule, day == nil || day == fixed, let cached = festivalThemes[theme.slug] {
+    func theme(_ theme: Theme, _ locale: SiteLocale, day: Day? = nil) -> [String: Any] {
+        if case .fixed(let fixed) = theme.schedule, day == nil || day == fixed,
+           let cached = festivalThemes["\(theme.slug)|\(locale.language)"] {
             return cached
         }
-        return makeTheme(theme, day: day)
+        return makeTheme(theme, locale, day: day)
     }
 
-    func makeTheme(_ theme: Theme, day: Day? = nil) -> [String: Any] {
+    /// `date` and the window's days stay ISO (for `<time datetime>`); `*_text` are as the
+    /// language writes them.
+    func makeTheme(_ theme: Theme, _ locale: SiteLocale, day: Day? = nil) -> [String: Any] {
         var date = day
         if date == nil, case .fixed(let fixed) = theme.schedule { date = fixed }
         let window = date.map { theme.window(around: $0) }
+        let language = locale.language
         return Context.make([
-            "slug": theme.slug.rawValue, "title": theme.title, "summary": theme.summary,
-            "date": date?.description, "occasion_label": theme.schedule.isBirthday ? "生日" : nil,
+            "slug": theme.slug.rawValue, "title": Self.displayTitle(theme.title(in: language)), "summary": theme.summary(in: language),
+            "text_lang": theme.translations[language] == nil ? site.language : language,
+            "date": date?.description, "date_text": date.map(locale.date),
+            "occasion_label": theme.schedule.isBirthday ? locale.string("occasion.birthday") : nil,
             "opens_on": window?.lowerBound.description, "closes_on": window?.upperBound.description,
-            "window_note": date == nil ? "生日前 \(theme.opens) 天至生日后 \(theme.closes) 天" : nil,
-            "budget": theme.budget.description, "budget_fen": theme.budget.fen,
-            "audience_note": theme.audience.note, "shop_url": "shop/\(theme.slug)/index.html",
+            "opens_on_text": window.map { locale.date($0.lowerBound) }, "closes_on_text": window.map { locale.date($0.upperBound) },
+            "window_note": date == nil ? locale.format("window.birthday", ["opens": "\(theme.opens)", "closes": "\(theme.closes)"]) : nil,
+            "budget": locale.money(theme.budget), "budget_fen": theme.budget.fen,
+            "audience_note": audienceNote(theme.audience, locale), "shop_url": "shop/\(theme.slug)/index.html",
             "palette": ["primary": theme.palette.primary, "accent": theme.palette.accent,
                         "background": theme.palette.background, "ink": theme.palette.ink],
-            "art": theme.art,
+            "art": theme.art, "tone": theme.tone.rawValue,
         ])
     }
 
-    func categories(_ items: [Product]) -> [[String: Any]] {
+    /// Who a theme is for, in a few words (`女职工`); nil for every member.
+    func audienceNote(_ audience: Audience, _ locale: SiteLocale) -> String? {
+        var parts: [String] = []
+        if let gender = audience.gender { parts.append(locale.string(gender == .female ? "audience.female" : "audience.male")) }
+        if !audience.departments.isEmpty { parts.append(audience.departments.sorted().joined(separator: locale.string("list.separator"))) }
+        if !audience.tags.isEmpty { parts.append(locale.string("audience.selected")) }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
+    /// A title as pages show it: a middle dot between words stays with the word before it, so
+    /// a line never starts with `·` (`2026 端午安康 ·` / `粽情好礼`).
+    static func displayTitle(_ title: String) -> String { title.replacingOccurrences(of: " · ", with: "\u{00A0}· ") }
+
+    /// What the layout dresses the page in (body class, tone, the browser's theme colour): a
+    /// theme's look, `soberFrame`, or none (the site's own colours, lantern.css `:root`).
+    func frame(_ theme: Theme) -> [String: Any] {
+        ["class": "theme-\(theme.slug)", "tone": theme.tone.rawValue, "primary": theme.palette.primary]
+    }
+
+    static var soberFrame: [String: Any] {
+        ["class": "frame-neutral", "tone": OccasionPreset.Tone.sober.rawValue, "primary": OccasionPreset.neutral.palette.primary]
+    }
+
+    func categories(_ items: [Product], _ locale: SiteLocale) -> [[String: Any]] {
         var order: [String] = []
         var groups: [String: [[String: Any]]] = [:]
         for item in items {
             if groups[item.category] == nil { order.append(item.category) }
-            groups[item.category, default: []].append(self.item(item))
+            groups[item.category, default: []].append(self.item(item, locale))
         }
         return order.enumerated().map { index, name in
             ["name": name, "anchor": "c\(index + 1)", "items": groups[name]!, "count": groups[name]!.count]
         }
     }
 
-    func item(_ item: Product) -> [String: Any] {
+    func item(_ item: Product, _ locale: SiteLocale) -> [String: Any] {
         var context = Context.make([
             "sku": item.sku.rawValue, "name": item.name, "category": item.category,
-            "price": item.price.description, "price_fen": item.price.fen, "supplier": item.supplier,
-            "kind": item.kind.rawValue, "kind_label": item.kind.label, "description": item.description,
-            "cities_note": item.cities.map { "限 " + $0.joined(separator: "、") } ?? "全国",
+            "price": locale.money(item.price), "price_fen": item.price.fen, "supplier": item.supplier,
+            "kind": item.kind.rawValue, "kind_label": locale.string("kind.\(item.kind.rawValue)"), "description": item.description,
+            "cities_note": item.cities.map { locale.format("cities.only", ["cities": $0.joined(separator: locale.string("list.separator"))]) }
+                ?? locale.string("cities.all"),
             "image": picture(item.image),
         ])
         if !item.extra.isEmpty { context["extra"] = item.extra }
@@ -192,18 +248,20 @@ package struct PageContext: @unchecked Sendable {
 
     func package(_ package: MenuPackage, url: String) -> [String: Any] {
         Context.make(["slug": package.slug.rawValue, "title": package.title, "summary": package.summary,
-                      "price": package.price?.description, "provider": package.provider, "url": url,
+                      "price": package.price.map(locales[site.language]!.money), "provider": package.provider, "url": url,
                       "body_html": menuBodies[package.slug]])
     }
 
-    /// The greeting with the member's variables, escaped by Mustache.
-    func greeting(_ card: Page.Card, _ member: Member) -> String {
+    /// The greeting with the member's variables, escaped by Mustache, in the member's language
+    /// when the theme has it (else as written: the build warns, `TranslationCheck`).
+    func greeting(_ card: Page.Card, _ member: Member, _ locale: SiteLocale) -> String {
         var variables = memberVariables(member)
-        variables["budget"] = card.theme.budget.description
-        variables["theme_title"] = card.theme.title
-        variables["festival_date"] = "\(card.day.month)月\(card.day.day)日"
-        let template = greetings[card.theme.slug]!
-        return stencils?.render("greeting:\(card.theme.slug)", variables) { template.render($0) } ?? template.render(variables)
+        variables["budget"] = locale.money(card.theme.budget)
+        variables["theme_title"] = card.theme.title(in: locale.language)
+        variables["festival_date"] = locale.monthDay(card.day)
+        let template = greetings[card.theme.slug]!.value(in: locale.language)
+        let key = "greeting:\(card.theme.slug):\(locale.language)"
+        return stencils?.render(key, variables) { template.render($0) } ?? template.render(variables)
     }
 
     /// What a card or letter may say about the member: nothing else from the roster reaches a page.
@@ -234,10 +292,11 @@ package struct PageContext: @unchecked Sendable {
         secret.map { OrderCode.code(member: member.id, theme: card.theme.slug, secret: $0) } ?? ""
     }
 
-    func mailto(_ member: Member, _ theme: Theme) -> String? {
+    func mailto(_ member: Member, _ theme: Theme, _ locale: SiteLocale) -> String? {
         guard !site.orderEmail.isEmpty else { return nil }
-        let subject = "福利选择 \(theme.slug) \(member.id)"
-        let body = "工号: \(member.id)\n专区: \(theme.title)\n我的选择 (商品编号): "
+        let values = ["theme": theme.slug.rawValue, "member": member.id.rawValue, "title": theme.title(in: locale.language)]
+        let subject = locale.format("mail.subject", values)
+        let body = locale.format("mail.body", values)
         return "mailto:\(site.orderEmail)?subject=\(percentEncoded(subject))&body=\(percentEncoded(body))"
     }
 

@@ -9,22 +9,27 @@ import LanternModel
 /// The nonce is derived from the key and the plaintext, so the same page encrypts to the same
 /// bytes on every build (deterministic output) while different pages never share a nonce.
 enum PageSealer {
-    static let lockedMessage = """
-        <div class="locked" data-locked>
-        <h1>请从您的专属链接打开此页面</h1>
-        <p>这是一个加密的个人页面。请点击工会发给您的完整链接（含 # 之后的部分）打开。</p>
-        <p lang="en">This page is private. Please open it from your personal link.</p>
-        </div>
-        """
+    /// What a locked page says until it is opened, in the page's language; the reasons
+    /// `unlock.js` may add (no secure context, a link cut short) ride along as attributes.
+    static func lockedMessage(_ locale: SiteLocale) -> String {
+        let t = { (key: String) in MustacheHTML.escape(locale.string("locked.\(key)")) }
+        return """
+            <div class="locked" data-locked data-https="\(t("https_title"))" data-https-detail="\(t("https_detail"))" \
+            data-incomplete="\(t("incomplete_title"))" data-incomplete-detail="\(t("incomplete_detail"))">
+            <h1>\(t("title"))</h1>
+            <p>\(t("message"))</p>
+            </div>
+            """
+    }
 
     /// The sealed part as it stands in the page: the ciphertext, with the locked message inside
     /// it (which `unlock.js` replaces by the part), and the script that opens it.
-    static func seal(_ part: String, key: SymmetricKey, root: String) -> String {
+    static func seal(_ part: String, key: SymmetricKey, root: String, locale: SiteLocale) -> String {
         let plaintext = Data(part.utf8)
         let nonceBytes = HMAC<SHA256>.authenticationCode(for: plaintext, using: key).prefix(12)
         let sealed = try! AES.GCM.seal(plaintext, using: key, nonce: AES.GCM.Nonce(data: Data(nonceBytes))) // a 12-byte nonce cannot fail
         let payload = sealed.combined!.base64EncodedString()
-        return "<div class=\"sealed\" id=\"sealed\" data-sealed=\"\(payload)\">\n\(lockedMessage)\n</div>\n"
+        return "<div class=\"sealed\" id=\"sealed\" data-sealed=\"\(payload)\">\n\(lockedMessage(locale))\n</div>\n"
             + "<script src=\"\(root)assets/unlock.js\"></script>\n"
     }
 }

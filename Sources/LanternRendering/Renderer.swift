@@ -28,21 +28,26 @@ package struct Renderer: Sendable {
         self.secret = secret
         self.stencils = stencils && templates.pages.allowsStencils ? StencilCache() : nil
         var contexts = PageContext(site: site.content.config, today: today, menu: site.content.menu, pictures: pictures,
-                                   greetings: templates.greetings, letters: templates.letters, menuBodies: templates.menuBodies,
+                                   locales: templates.locales, greetings: templates.greetings, letters: templates.letters, menuBodies: templates.menuBodies,
                                    secret: secret)
         contexts.stencils = self.stencils
-        for theme in site.themes { if case .fixed = theme.schedule { contexts.festivalThemes[theme.slug] = contexts.makeTheme(theme) } }
+        for theme in site.themes {
+            guard case .fixed = theme.schedule else { continue }
+            for locale in contexts.locales.values {
+                contexts.festivalThemes["\(theme.slug)|\(locale.language)"] = contexts.makeTheme(theme, locale)
+            }
+        }
         self.contexts = contexts
     }
 
     /// Everything that is not a member page.
     package func renderShared(_ plan: SitePlan) throws(DiagnosticsError) -> [OutputFile] {
-        let (templates, contexts) = (templates.pages, contexts)
+        let (templates, contexts) = (templates, contexts)
         // Few pages, but lists of a few thousand items each: on all cores too.
         var files: [OutputFile]
         do {
             files = try Parallel.map(plan.shared) { page in
-                OutputFile(path: page.path, bytes: Data(templates.render(page.kind, contexts.context(for: page)).utf8))
+                OutputFile(path: page.path, bytes: Data(templates.pages(page.language).render(page.kind, contexts.context(for: page)).utf8))
             }
         } catch {
             throw DiagnosticsError([.error("cannot render the shared pages: \(error)", at: nil)])
@@ -66,12 +71,15 @@ package struct Renderer: Sendable {
     /// cannot hold its sealed part.
     package func render(_ member: MemberPlan) throws(DiagnosticsError) -> [OutputFile] {
         var greetings: [Slug: String] = [:]
-        for card in member.cards { greetings[card.theme.slug] = contexts.greeting(card, member.member) }
+        let language = member.member.language
+        let locale = contexts.locales[language] ?? contexts.locales[content.config.language]!
+        for card in member.cards { greetings[card.theme.slug] = contexts.greeting(card, member.member, locale) }
         let key = content.config.encrypt ? MemberKey.key(for: member.member.id, secret: secret) : nil
-        let (templates, contexts) = (templates.pages, contexts)
+        let (templates, contexts) = (self.templates.pages(language), contexts)
         return try member.pages.map { page throws(DiagnosticsError) in
             let context = contexts.context(for: page, greetings: greetings)
-            var kind = page.kind.rawValue
+            // One stencil and one shell per language: the templates differ.
+            var kind = "\(page.kind.rawValue)@\(page.language)"
             var constant = Self.memberConstants
             var theme = ""
             if case .storefront(_, let card) = page.content {
@@ -88,16 +96,16 @@ package struct Renderer: Sendable {
             // it, from a context without the member (the same for every member: made once).
             let renderPart = { templates.renderSealedPart(page.kind, $0) }
             let part = stencils?.render(kind + "|sealed", context, constant: constant, renderPart) ?? renderPart(context)
-            let shell = try shells.shell("\(page.kind.rawValue)|\(theme)|\(page.root)", kind: page.kind,
+            let shell = try shells.shell("\(page.kind.rawValue)|\(theme)|\(page.root)|\(page.language)", kind: page.kind,
                                          layout: templates.sealing?.layouts[page.kind] ?? "templates/layout.mustache") { slot in
                 var shellContext = contexts.shellContext(for: page)
                 shellContext[TemplateSet.Sealing.slot] = slot
                 return templates.renderShell(page.kind, shellContext)
             }
-            return OutputFile(path: page.path, bytes: shell.before + Data(PageSealer.seal(part, key: key, root: page.root).utf8) + shell.after)
+            return OutputFile(path: page.path, bytes: shell.before + Data(PageSealer.seal(part, key: key, root: page.root, locale: locale).utf8) + shell.after)
         }
     }
 
     /// Top-level keys of a member page's context that hold the same value on every member's.
-    private static let memberConstants: Set<String> = ["site", "root", "today", "page_title", "member_page", "home_url"]
+    private static let memberConstants: Set<String> = ["site", "root", "today", "lang", "page_title", "member_page", "home_url"]
 }

@@ -18,6 +18,8 @@ package struct Report: Sendable {
     package var allRefusals: [Refusal: Int]
     /// The links of reminders carry the page key when pages are encrypted (as `links.csv`).
     var linkKey: Secret?
+    /// What each refusal told the member, in the site's language (its locale's `refusal.` strings).
+    package var refusalMessages: [Refusal: String] = [:]
     /// Care-menu requests, with the member when the roster still has them.
     package var requests: [(request: StoredRequest, member: Member?, package: MenuPackage?)] = []
 
@@ -41,7 +43,13 @@ package struct Report: Sendable {
         let packages = Dictionary(checked.content.menu.map { ($0.slug.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
         return Report(site: config, today: today, themes: themes, allRefusals: collected.allRefusals,
                       linkKey: config.encrypt ? site.secret : nil,
+                      refusalMessages: refusalMessages(checked.content),
                       requests: collected.requests.map { ($0, members[$0.member], packages[$0.package]) })
+    }
+
+    static func refusalMessages(_ content: SiteContent) -> [Refusal: String] {
+        guard let locale = content.locales.first(where: { $0.language == content.config.language }) else { return [:] }
+        return Dictionary(uniqueKeysWithValues: Refusal.allCases.map { ($0, locale.string("refusal.\($0.rawValue)")) })
     }
 
     /// Reads the store (when there is one), adds the exports of other form services, and makes

@@ -16,8 +16,8 @@ package enum ReportPage {
     package static func html(_ report: Report) -> Data {
         let context: [String: Any] = [
             "site": report.site.name, "union": report.site.union, "today": report.today.description,
-            "themes": report.themes.map(theme),
-            "refusals": refusalRows(report.allRefusals),
+            "themes": report.themes.map { theme($0, refusalMessages: report.refusalMessages) },
+            "refusals": refusalRows(report.allRefusals, messages: report.refusalMessages),
             "refused": report.allRefusals.values.reduce(0, +),
             "notes": report.notes, "has_notes": !report.notes.isEmpty,
             "has_refusals": !report.allRefusals.isEmpty,
@@ -28,7 +28,7 @@ package enum ReportPage {
         return Data(template.render(context).utf8)
     }
 
-    static func theme(_ line: ThemeReport) -> [String: Any] {
+    static func theme(_ line: ThemeReport, refusalMessages: [Refusal: String]) -> [String: Any] {
         let slug = line.theme.slug.rawValue, rate = line.overall
         let maxCount = line.topItems.first?.count ?? 0
         return [
@@ -44,7 +44,7 @@ package enum ReportPage {
                  "width": Share(item.count, of: maxCount).barWidth] as [String: Any]
             },
             "has_items": !line.topItems.isEmpty,
-            "refusals": refusalRows(line.refusals), "refused": line.refusals.values.reduce(0, +),
+            "refusals": refusalRows(line.refusals, messages: refusalMessages), "refused": line.refusals.values.reduce(0, +),
             "has_refusals": !line.refusals.isEmpty,
             "answers": line.feedback.count, "average": line.averageRating ?? "—",
             "ratings": line.ratings.map { ["rating": $0.rating, "count": $0.count,
@@ -69,9 +69,9 @@ package enum ReportPage {
     }
 
     /// Reasons in the order `Refusal` declares them, those counted only.
-    static func refusalRows(_ counts: [Refusal: Int]) -> [[String: Any]] {
+    static func refusalRows(_ counts: [Refusal: Int], messages: [Refusal: String]) -> [[String: Any]] {
         Refusal.allCases.compactMap { reason in
-            counts[reason].map { ["reason": reason.rawValue, "message": reason.message(english: false), "count": $0] }
+            counts[reason].map { ["reason": reason.rawValue, "message": messages[reason] ?? "", "count": $0] }
         }
     }
 

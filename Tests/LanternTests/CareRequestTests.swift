@@ -31,7 +31,7 @@ import Testing
         #expect(home.contains("<input type=\"hidden\" name=\"code\" value=\"\(code)\">"))
         let packages = try SiteContent.load(site: site.site).menu
         #expect(!packages.isEmpty)
-        for package in packages { #expect(home.contains("<option value=\"\(package.slug)\">\(package.title)</option>")) }
+        for package in packages { #expect(home.contains("<option value=\"\(package.slug)\" lang=\"zh-CN\">\(package.title)</option>")) }
         for (path, data) in site.outputFiles() where !path.hasPrefix("m/") && path.hasSuffix(".html") {
             let html = String(decoding: data, as: UTF8.self)
             #expect(!html.contains("request-form"), "\(path)")

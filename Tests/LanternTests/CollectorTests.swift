@@ -75,7 +75,7 @@ import Testing
         let page = try await collector.post(body)
         #expect(page.status == status, "\(what)")
         #expect(page.body.contains("data-reason=\"\(reason.rawValue)\""), "\(what): \(page.body)")
-        #expect(page.body.contains(reason.message(english: false)))
+        #expect(page.body.contains(try TestSite.locale("zh-CN").string("refusal.\(reason.rawValue)")))
         let json = try await collector.post(body, json: true)
         #expect(json.status == status)
         #expect(json.json["reason"] as? String == reason.rawValue)
@@ -120,5 +120,37 @@ import Testing
         #expect(choices.map(\.skus) == [["Z-2"], ["Z-2"], ["Z-1"]])
         let after = try await restarted.post(CollectorProcess.form("T001", "dragon-boat", skus: ["Z-1"]), json: true)
         #expect(after.json["receipt"] as? String == "R0000041")
+    }
+}
+
+/// The collector's wording comes from the locale files: every refusal has its message, in
+/// every language the sample ships, and an English member reads English.
+@Suite struct CollectorLanguageTests {
+    @Test func everyRefusalHasItsMessageInEveryLocale() throws {
+        #expect(Set(SiteLocale.collectorKeys.filter { $0.hasPrefix("refusal.") }) == Set(Refusal.allCases.map { "refusal.\($0.rawValue)" }))
+        for language in ["zh-CN", "en"] {
+            let locale = try TestSite.locale(language)
+            for reason in Refusal.allCases { #expect(!locale.string("refusal.\(reason.rawValue)").isEmpty, "\(language) \(reason)") }
+        }
+    }
+
+    @Test func anEnglishMemberReadsTheCollectorInEnglish() async throws {
+        let site = try TestSite("minimal")
+        try site.write("content/roster.csv", try site.read("content/roster.csv").replacingOccurrences(of: ",13900000001,zh-CN,", with: ",13900000001,en,"))
+        try site.build(today: CollectorTests.today)
+        let collector = try CollectorProcess(site, today: CollectorTests.today)
+        defer { collector.stop() }
+        let accepted = try await collector.post(CollectorProcess.form("T001", "dragon-boat", skus: ["Z-1"]))
+        #expect(accepted.status == 200)
+        #expect(accepted.body.contains("<html lang=\"en\">"))
+        #expect(accepted.body.contains("<h1>Your choice is received</h1>"))
+        #expect(accepted.body.contains("<strong data-total>CNY 128.00</strong>"))
+        #expect(accepted.body.contains("The shop closes on 26 June 2026."))
+        let refused = try await collector.post(CollectorProcess.form("T001", "dragon-boat", skus: []))
+        #expect(refused.body.contains("You have not ticked any gift. Please choose at least one."))
+        // Before the code proves who sends it, the site's language.
+        let forged = try await collector.post(CollectorProcess.form("T001", "dragon-boat", skus: ["Z-1"], code: "aaaaaaaaaaaaaaaaaaaaaaaaaa"))
+        #expect(forged.body.contains("<html lang=\"zh-CN\">"))
+        #expect(forged.body.contains(try TestSite.locale("zh-CN").string("refusal.bad-code")))
     }
 }

@@ -58,7 +58,7 @@ import Testing
     @Test func aTemplateThatTransformsTheNameStillRendersRight() throws {
         let site = try TestSite("minimal")
         try site.write("templates/member.mustache", try site.read("templates/member.mustache")
-            .replacingOccurrences(of: "<h1>{{member.name}}，您好</h1>", with: "<h1>{{reversed(member.name)}}，您好</h1>"))
+            .replacingOccurrences(of: "<h1>{{t.member.hello}}</h1>", with: "<h1>{{reversed(member.name)}}，您好</h1>"))
         try site.build(today: "2026-06-10")
         #expect(site.text("m/\(site.token("T001"))/index.html").contains("<h1>静李，您好</h1>"))
     }

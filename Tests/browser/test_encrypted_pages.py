@@ -105,9 +105,14 @@ def test_over_plain_http_the_page_says_to_open_it_over_https(browser, encrypted_
     fresh(browser, insecure + row["url"])
     assert browser.execute_script("return window.isSecureContext") is False
     wait_for(browser, lambda d: HTTPS in main_text(d))
-    assert "open this link over HTTPS" in main_text(browser)
+    assert "https://" in main_text(browser)
     assert INCOMPLETE not in main_text(browser)
     assert row["name"] not in browser.page_source
+    # An English reader's locked page says it in English (E1016's language is en).
+    fresh(browser, insecure + links["E1016"]["url"])
+    wait_for(browser, lambda d: "Please open this link over HTTPS." in main_text(d))
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    assert HTTPS not in main_text(browser) and LOCKED not in main_text(browser)
 
 
 def test_a_truncated_key_says_the_link_is_incomplete(browser, encrypted_site):
@@ -116,7 +121,7 @@ def test_a_truncated_key_says_the_link_is_incomplete(browser, encrypted_site):
     for cut in (1, 20, 43):
         fresh(browser, base + row["url"][:-cut])
         wait_for(browser, lambda d: INCOMPLETE in main_text(d))
-        assert "This link is incomplete" in main_text(browser)
+        assert "链接中 # 之后的部分缺失或有误" in main_text(browser)
         assert LOCKED in main_text(browser) and HTTPS not in main_text(browser)
         assert row["name"] not in browser.page_source
         assert "#k=" in browser.current_url  # a page that did not open keeps its address

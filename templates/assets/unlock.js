@@ -18,15 +18,13 @@
   var locked = sealed.querySelector("[data-locked]");
   var unlocked = false;
 
-  var reasons = {
-    https: ["请通过 HTTPS 打开此链接。", "此页面需要安全连接（https://）才能解密显示。",
-            "Please open this link over HTTPS: this page can only be decrypted on a secure connection."],
-    incomplete: ["此链接不完整。", "链接中 # 之后的部分缺失或有误，请复制工会发给您的完整链接后重新打开。",
-                 "This link is incomplete: please open the whole link, including everything after the #."]
-  };
+  // The words come with the page, in its language (the locale's `locked.*` strings).
+  function reason(name) {
+    return locked ? [locked.getAttribute("data-" + name), locked.getAttribute("data-" + name + "-detail")] : [];
+  }
 
   // Shows why the page stays locked, above the message it was built with.
-  function say(reason) {
+  function say(name) {
     if (!locked) { return; }
     var box = locked.querySelector("[data-locked-reason]");
     if (!box) {
@@ -34,12 +32,11 @@
       box.setAttribute("role", "alert");
       locked.insertBefore(box, locked.firstChild);
     }
-    box.setAttribute("data-locked-reason", reason);
+    box.setAttribute("data-locked-reason", name);
     box.textContent = "";
-    var lines = reasons[reason];
+    var lines = reason(name);
     for (var i = 0; i < lines.length; i++) {
       var p = document.createElement(i === 0 ? "strong" : "p");
-      if (i === lines.length - 1) { p.setAttribute("lang", "en"); }
       p.textContent = lines[i];
       box.appendChild(p);
     }

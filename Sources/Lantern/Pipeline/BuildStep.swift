@@ -110,7 +110,7 @@ struct BuildStep: Sendable {
         c.reports = [("links.csv", try LinksFile.csv(links, baseURL: config.baseURL, encryptedWith: key)),
                      ("audit.csv", try AuditFiles.csv(checked.audit)),
                      ("audit.html", AuditPage.html(checked.audit, site: config))]
-        c.printSheets = try PrintSheets.sheets(links, site: config, secret: key)
+        c.printSheets = try PrintSheets.sheets(links, site: config, secret: key, locales: c.templates!.locales)
         c.warnings = checked.warnings + c.templates!.warnings + [PrintSheets.warning(links, site: config)].compactMap { $0 }
     }
 

@@ -9,7 +9,7 @@ import LanternWriting
 /// and to tell the admin what changed since the last build.
 enum Fingerprint {
     /// Bumped when the way pages are made changes, so a new Lantern renders everything again.
-    static let version = "lantern-pages-3"
+    static let version = "lantern-pages-4"
 
     static func digest(_ parts: [String]) -> String {
         var hasher = SHA256()

@@ -6,7 +6,9 @@ package struct Letter: Sendable {
     package var recipients: [MemberID]
     /// The body's Markdown; rendering compiles it and fills in member variables per recipient.
     package var body: MarkdownText
-    var location: SourceLocation
+    /// The letter in other languages, by locale (`content/letters/<slug>.<language>.md`).
+    package var translations: [String: Translation] = [:]
+    package var location: SourceLocation
 
     package init(slug: Slug, title: String, recipients: [MemberID], body: MarkdownText, location: SourceLocation) {
         self.slug = slug
@@ -15,4 +17,6 @@ package struct Letter: Sendable {
         self.body = body
         self.location = location
     }
+
+    package func title(in language: String) -> String { translations[language]?.title ?? title }
 }

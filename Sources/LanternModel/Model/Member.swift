@@ -31,6 +31,8 @@ package struct Member: Sendable {
     package var hireDateLocation: SourceLocation? = nil
     /// Where `city` is written, for the warning about a city no shop item is delivered to.
     package var cityLocation: SourceLocation? = nil
+    /// Where `language` is written, for the warning about a language with no locale file.
+    package var languageLocation: SourceLocation? = nil
 
     package init(id: MemberID, name: String, department: String, gender: Gender? = nil, birthday: Birthday? = nil, hireDate: Day? = nil, city: String, email: String, phone: String, language: String, status: Status, tags: Set<String>, location: SourceLocation, birthdayLocation: SourceLocation? = nil, hireDateLocation: SourceLocation? = nil, cityLocation: SourceLocation? = nil) {
         self.id = id

@@ -42,7 +42,7 @@ extension PrintSheets {
     {{#dept}}<div class="dept">{{dept}}</div>{{/dept}}
     <div class="union">{{union}}</div>
     {{{qr}}}
-    <div class="how">{{instruction}}</div>
+    <div class="how" lang="{{lang}}">{{instruction}}</div>
     <div class="url">{{url}}</div>
     </section>
     {{/cards}}</main>

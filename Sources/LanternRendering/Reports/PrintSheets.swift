@@ -21,11 +21,12 @@ package enum PrintSheets {
     package static let folder = "print"
     /// The sheet of members whose department is empty.
     static let unassigned = "未分配部门"
-    static let instruction = "用手机扫描二维码，打开您的专属福利页面"
 
     /// One sheet per department, departments in sorted order (the empty one first), members in
-    /// plan order. Empty when the site has no `base_url`.
-    package static func sheets(_ links: [SitePlan.MemberLink], site: SiteConfig, secret: Secret? = nil) throws(DiagnosticsError) -> [Sheet] {
+    /// plan order. Empty when the site has no `base_url`. The sheet speaks to the admin who
+    /// prints it (in Chinese); each card to its member, in the member's language (`locales`).
+    package static func sheets(_ links: [SitePlan.MemberLink], site: SiteConfig, secret: Secret? = nil,
+                               locales: [String: SiteLocale]) throws(DiagnosticsError) -> [Sheet] {
         let links = site.printSheetsForAll ? links : links.filter { $0.member.phone.isEmpty && $0.member.email.isEmpty }
         guard let baseURL = site.baseURL, !links.isEmpty else { return [] }
         let departments = Dictionary(grouping: links, by: \.member.department)
@@ -43,7 +44,9 @@ package enum PrintSheets {
                                                    at: SourceLocation(file: "content/site.yaml"),
                                                    hint: "a QR code holds at most 2,331 bytes; use a shorter address")])
                 }
-                var card: [String: Any] = ["name": link.member.name, "qr": qr, "url": url]
+                let locale = locales[link.member.language] ?? locales[site.language]!
+                var card: [String: Any] = ["name": link.member.name, "qr": qr, "url": url, "lang": locale.language,
+                                           "instruction": locale.string("print.instruction")]
                 if !department.isEmpty { card["dept"] = department }
                 cards.append(card)
             }
@@ -52,7 +55,7 @@ package enum PrintSheets {
             }
             let context: [String: Any] = [
                 "site": site.name, "union": site.union, "department": department.isEmpty ? unassigned : department,
-                "count": cards.count, "pages": pages, "instruction": instruction,
+                "count": cards.count, "pages": pages,
             ]
             sheets.append(Sheet(fileName: file, html: Data(template.render(context).utf8)))
         }

@@ -131,6 +131,12 @@ final class TestSite {
         ItemGroup.path(theme: Slug(theme), city: city, secret: Secret(secret))
     }
 
+    /// One of the repository's locale files, loaded as a build loads it.
+    static func locale(_ language: String) throws -> SiteLocale {
+        let url = repository.appending(path: "templates/locales/\(language).yaml")
+        return try LocaleLoader.load(TextFile.read(url, displayPath: "templates/locales/\(language).yaml"), language: language)
+    }
+
     func token(_ id: String, secret: String = TestSite.secret) -> String {
         MemberToken.token(for: MemberID(id), secret: Secret(secret))
     }
