@@ -38,6 +38,15 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        .systemLibrary(
+            name: "CVips",
+            path: "Sources/CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
+        // Item pictures through libvips, behind one file: loading reads their headers, rendering
+        // makes their small WebP versions. It uses no other Lantern target.
+        .target(name: "LanternImaging", dependencies: ["CVips"]),
         // The generator, one target per stage of the pipeline; each may use only the ones
         // above it (`scripts/check-layers` fails the tests otherwise). ARCHITECTURE.md has the
         // graph and what each holds.
@@ -48,7 +57,7 @@ let package = Package(
         .target(
             name: "LanternLoading",
             dependencies: [
-                "LanternModel",
+                "LanternModel", "LanternImaging",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
@@ -64,7 +73,7 @@ let package = Package(
             name: "LanternRendering",
             dependencies: [
                 "LanternModel", "LanternLoading", "LanternChecking", "LanternPlanning",
-                "CCmark", "CQRencode",
+                "CCmark", "CQRencode", "LanternImaging",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -112,6 +121,7 @@ let package = Package(
             name: "LanternTests",
             dependencies: ["LanternModel", "LanternLoading", "LanternChecking", "LanternPlanning", "LanternRendering",
                            "LanternWriting", "Lantern", "LanternOrders", "LanternSQLite", "LanternCollect", "LanternReport",
+                           "LanternImaging",
                            .product(name: "CSV", package: "CSV.swift"),
                            // To read the collector's SQLite file as it is, not through the store.
                            .product(name: "GRDB", package: "GRDB.swift")],

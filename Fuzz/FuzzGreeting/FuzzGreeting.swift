@@ -48,7 +48,7 @@ func fuzzGreeting(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let card = Page.Card(theme: theme, day: Day(year: 2026, month: 6, day: 19)!, itemsPath: "")
     let locale = SiteLocale(language: "zh-CN", file: "fuzz",
                             strings: ["format.money": "¥{{amount}}", "format.month_day": "{{month}}月{{day}}日"], locations: [:])
-    var contexts = PageContext(site: site, today: Day(year: 2026, month: 6, day: 10)!, menu: [], images: [],
+    var contexts = PageContext(site: site, today: Day(year: 2026, month: 6, day: 10)!, menu: [],
                                locales: ["zh-CN": locale], greetings: [theme.slug: Localized(template)])
     let plain = contexts.greeting(card, member, locale)
     // A fresh cache per input: a stencil is kept by theme slug, and every input is theme `fuzz`.

@@ -13,7 +13,9 @@ enum CatalogLoader {
         try load(TextFile.decode(data, displayPath: displayPath, encodings: .spreadsheet))
     }
 
-    static func load(_ file: TextFile) throws(DiagnosticsError) -> (products: [Product], warnings: [Diagnostic]) {
+    /// `images`: the folder the `image` column names files in, each checked; nil reads the
+    /// catalog alone (tests, fuzzing), its pictures not looked up.
+    static func load(_ file: TextFile, images: ItemImageFolder? = nil) throws(DiagnosticsError) -> (products: [Product], warnings: [Diagnostic]) {
         let table = try CSVTable.parse(file)
         var diagnostics = Diagnostics()
         let c = CSVColumns(table, required: required, known: columns, diagnostics: &diagnostics)
@@ -24,6 +26,8 @@ enum CatalogLoader {
         }
 
         var products: [Product] = []
+        /// Each non-empty `image` cell, with the product it belongs to (nil: the row has other errors).
+        var pictures: [(product: Int?, name: String, cell: SourceLocation)] = []
         var seen: [String: SourceLocation] = [:]
         for row in table.rows where !c.rejectsOverflow(row, into: &diagnostics) {
             let before = diagnostics.all.count
@@ -57,13 +61,28 @@ enum CatalogLoader {
             if active == nil {
                 diagnostics.error("bad active `\(activeText)`", at: c.location("active", row), hint: "use true or false")
             }
-            guard diagnostics.all.count == before, let price, let kind, let active else { continue }
+            let image = c.value("image", row)
+            let valid = diagnostics.all.count == before
+            if !image.isEmpty { pictures.append((valid ? products.count : nil, image, c.location("image", row))) }
+            guard valid, let price, let kind, let active else { continue }
             products.append(Product(
                 sku: sku, name: c.value("name", row), category: c.value("category", row), price: price,
                 supplier: c.value("supplier", row), kind: kind, voucher: voucher, tags: Set(c.list("tags", row)), cities: cities,
-                image: c.value("image", row), description: c.value("description", row), stock: stock, active: active,
+                description: c.value("description", row), stock: stock, active: active,
                 extra: Dictionary(uniqueKeysWithValues: c.extraColumns.map { ($0, c.value($0, row)) }),
                 location: row.location))
+        }
+        if let images {
+            let found = images.look(up: Set(pictures.map(\.name)))
+            for picture in pictures {
+                switch found[picture.name]! {
+                case .success(var image):
+                    image.location = picture.cell
+                    if let index = picture.product { products[index].image = image }
+                case .failure(let problem):
+                    diagnostics.error(problem.message, at: picture.cell, hint: problem.hint)
+                }
+            }
         }
         try diagnostics.throwIfErrors()
         return (products, diagnostics.warnings)

@@ -19,8 +19,10 @@ package struct SiteContent: Sendable {
     package var assetsFolder: URL
     package var warnings: [Diagnostic]
 
-    /// Loads every input, gathering the problems of all files before failing.
-    package static func load(site: URL) throws(DiagnosticsError) -> SiteContent {
+    /// Loads every input, gathering the problems of all files before failing. `digests`: the
+    /// item pictures' digests by path under the site, when the caller has them (a build does):
+    /// then only their headers are read.
+    package static func load(site: URL, digests: [String: String] = [:]) throws(DiagnosticsError) -> SiteContent {
         let site = site.absoluteURL.standardizedFileURL
         var d = Diagnostics()
         func read(_ relative: String, _ encodings: TextFile.Encodings = .utf8) -> TextFile? {
@@ -35,7 +37,7 @@ package struct SiteContent: Sendable {
 
         let config = read("content/site.yaml").flatMap { f in attempt { () throws(DiagnosticsError) in try SiteConfigLoader.load(f) } }
         let policy = config.flatMap { c in read("content/\(c.0.policy)") }.flatMap { f in attempt { () throws(DiagnosticsError) in try PolicyLoader.load(f) } }
-        let catalog = read("content/catalog.csv", .spreadsheet).flatMap { f in attempt { () throws(DiagnosticsError) in try CatalogLoader.load(f) } }
+        let catalog = read("content/catalog.csv", .spreadsheet).flatMap { f in attempt { () throws(DiagnosticsError) in try CatalogLoader.load(f, images: ItemImageFolder(site: site, digests: digests)) } }
         let roster = read("content/roster.csv", .spreadsheet).flatMap { f in attempt { () throws(DiagnosticsError) in try RosterLoader.load(f) } }
         let templates = TemplateFiles.read(site.appending(path: "templates"), displayPrefix: "templates", into: &d)
         let locales = LocaleLoader.read(site.appending(path: "templates/locales"), siteLanguage: config?.0.language ?? "zh-CN", into: &d)

@@ -6,7 +6,8 @@ import LanternModel
 enum HostFiles {
     static let robots = "User-agent: *\nDisallow: /m/\n"
 
-    /// Member pages: not indexed, no referrer, never kept by shared caches. Everywhere: only
+    /// Member pages: not indexed, no referrer, never kept by shared caches. Item pictures' versions
+    /// are named after their bytes (`ItemPictures`): cached for good. Everywhere: only
     /// same-origin scripts and styles, forms and `fetch` only to the site itself and the order
     /// endpoint (the collector).
     static func headers(orderEndpoint: String) -> String {
@@ -20,6 +21,8 @@ enum HostFiles {
           X-Robots-Tag: noindex, nofollow
           Referrer-Policy: no-referrer
           Cache-Control: private, no-store
+        /assets/images/*
+          Cache-Control: public, max-age=31536000, immutable
         /*
           Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src \(connect); form-action \(formAction); base-uri 'none'; frame-ancestors 'none'; object-src 'none'
           X-Content-Type-Options: nosniff

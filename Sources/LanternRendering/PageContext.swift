@@ -11,8 +11,8 @@ package struct PageContext: @unchecked Sendable {
     package let site: SiteConfig
     let today: Day
     package let menu: [MenuPackage]
-    /// Art file names available under `assets/art/`, and item images under `assets/images/`.
-    package let images: Set<String>
+    /// The small versions of the item pictures, made by the build before any page is rendered.
+    package let pictures: ItemPictures
     /// Renders greetings and letters once per shape; nil renders each with Mustache.
     var stencils: StencilCache? = nil
     /// Greetings by theme and letters by slug, compiled, in each language they are written in;
@@ -26,7 +26,7 @@ package struct PageContext: @unchecked Sendable {
     /// The interface strings and formats by language; `locales[site.language]` is always there.
     let locales: [String: SiteLocale]
 
-    init(site: SiteConfig, today: Day, menu: [MenuPackage], images: Set<String>, locales: [String: SiteLocale] = [:],
+    init(site: SiteConfig, today: Day, menu: [MenuPackage], pictures: ItemPictures = ItemPictures(), locales: [String: SiteLocale] = [:],
          greetings: [Slug: Localized<MustacheTemplate>] = [:],
          letters: [Slug: Localized<MustacheTemplate>] = [:], menuBodies: [Slug: String] = [:], secret: Secret? = nil) {
         precondition(locales[site.language] != nil, "SiteContent refuses a site without its language's locale file")
@@ -35,7 +35,7 @@ package struct PageContext: @unchecked Sendable {
         self.site = site
         self.today = today
         self.menu = menu
-        self.images = images
+        self.pictures = pictures
         self.greetings = greetings
         letterBodies = letters
         self.menuBodies = menuBodies
@@ -239,10 +239,23 @@ package struct PageContext: @unchecked Sendable {
             "kind": item.kind.rawValue, "kind_label": locale.string("kind.\(item.kind.rawValue)"), "description": item.description,
             "cities_note": item.cities.map { locale.format("cities.only", ["cities": $0.joined(separator: locale.string("list.separator"))]) }
                 ?? locale.string("cities.all"),
-            "image_url": images.contains(item.image) ? "assets/images/\(item.image)" : nil,
+            "image": picture(item.image),
         ])
         if !item.extra.isEmpty { context["extra"] = item.extra }
         return context
+    }
+
+    /// An item's picture: `src`, `width` and `height` of the widest version, and every version
+    /// for `srcset` (`url`, `w`, and `sep`, the comma before all but the first).
+    func picture(_ image: ItemImage?) -> [String: Any]? {
+        guard let versions = pictures.versions(of: image), let widest = versions.last, let smallest = versions.first else { return nil }
+        // `thumb`, the smallest version alone: what a storefront's thumbnail needs, in the
+        // list every storefront of the group loads (the page budget).
+        return ["src": widest.path, "width": widest.width, "height": widest.height,
+                "thumb": ["src": smallest.path, "width": smallest.width, "height": smallest.height],
+                "srcset": versions.enumerated().map { index, version in
+                    ["url": version.path, "w": version.width, "sep": index == 0 ? "" : ", "] as [String: Any]
+                }]
     }
 
     func package(_ package: MenuPackage, url: String) -> [String: Any] {

@@ -18,16 +18,16 @@ package struct Renderer: Sendable {
     let shells = SealedShells()
     package var content: SiteContent { site.content }
 
-    /// `stencils: false` renders every member page with Mustache (tests compare both ways).
-    package init(site: CheckedSite, templates: SiteTemplates, today: Day, secret: Secret, stencils: Bool = true) {
+    /// `stencils: false` renders every member page with Mustache (tests compare both ways);
+    /// `pictures`: the item pictures' versions, made before (none: items show no picture).
+    package init(site: CheckedSite, templates: SiteTemplates, today: Day, secret: Secret, stencils: Bool = true,
+                 pictures: ItemPictures = ItemPictures()) {
         self.site = site
         self.templates = templates
         self.today = today
         self.secret = secret
-        let images = Set(site.content.assets.filter { $0.deletingLastPathComponent().lastPathComponent == "images" }
-            .map(\.lastPathComponent))
         self.stencils = stencils && templates.pages.allowsStencils ? StencilCache() : nil
-        var contexts = PageContext(site: site.content.config, today: today, menu: site.content.menu, images: images,
+        var contexts = PageContext(site: site.content.config, today: today, menu: site.content.menu, pictures: pictures,
                                    locales: templates.locales, greetings: templates.greetings, letters: templates.letters, menuBodies: templates.menuBodies,
                                    secret: secret)
         contexts.stencils = self.stencils

@@ -12,6 +12,8 @@ import Foundation
 ///   kept beside it (`TreeRecords`).
 /// - `stamps.tsv`: each output file's inode, size and modification time (`OutputStamps`), to
 ///   notice files removed or changed in the output by hand.
+/// - `pictures.tsv`: each item picture under `content/images/` with its stamp (as `stamps.tsv`)
+///   and digest, so that the next build need not read an unchanged photo to digest it.
 /// - `private.tsv`: the private files the build wrote (`links.csv`, the audit, print sheets),
 ///   with their sizes, so that a build that finds one missing writes them again.
 ///
@@ -28,6 +30,8 @@ package struct BuildState: Sendable {
     package var stamps: [String: String] = [:]
     /// Each private file by path inside the private folder, with its size.
     package var privateFiles: [String: String] = [:]
+    /// Each item picture by path under the site: `stamp digest`.
+    package var pictures: [String: String] = [:]
 
     package init(files: [String: String] = [:], members: [String: String] = [:], inputs: [String: String] = [:],
                 warnings: [String: String] = [:], trees: TreeRecords = TreeRecords(), stamps: [String: String] = [:],
@@ -60,7 +64,7 @@ package struct BuildState: Sendable {
     }
 
     package static let names = ["manifest.tsv", "members.tsv", "inputs.tsv", "warnings.tsv", "output.tsv", "kept.tsv", "stamps.tsv",
-                        "private.tsv", "site.digest"]
+                        "private.tsv", "pictures.tsv", "site.digest"]
 
     /// `only` reads just those files (the rest stay empty).
     package static func load(from folder: URL, only: Set<String>? = nil) -> BuildState {
@@ -73,17 +77,20 @@ package struct BuildState: Sendable {
         func table(_ name: String) -> [String: String] {
             only.map { $0.contains(name) } ?? true ? read(folder.appending(path: name)) : [:]
         }
-        return BuildState(files: table("manifest.tsv"), members: table("members.tsv"), inputs: table("inputs.tsv"),
-                          warnings: table("warnings.tsv"),
-                          trees: TreeRecords(output: TreeRecord(table: table("output.tsv")), kept: TreeRecord(table: table("kept.tsv"))),
-                          stamps: table("stamps.tsv"), privateFiles: table("private.tsv"))
+        var state = BuildState(files: table("manifest.tsv"), members: table("members.tsv"), inputs: table("inputs.tsv"),
+                               warnings: table("warnings.tsv"),
+                               trees: TreeRecords(output: TreeRecord(table: table("output.tsv")), kept: TreeRecord(table: table("kept.tsv"))),
+                               stamps: table("stamps.tsv"), privateFiles: table("private.tsv"))
+        state.pictures = table("pictures.tsv")
+        return state
     }
 
     /// Writes the state into `folder` (a commit's `pending/state/`), each file mode 0600: it
     /// names every member's token.
     package func prepare(in folder: URL) throws {
         try FileSystem.makePrivateFolder(folder.path)
-        let tables = [files, members, inputs, warnings, trees.output?.table ?? [:], trees.kept?.table ?? [:], stamps, privateFiles]
+        let tables = [files, members, inputs, warnings, trees.output?.table ?? [:], trees.kept?.table ?? [:], stamps, privateFiles,
+                      pictures]
         for (name, table) in zip(Self.names, tables) {
             let text = table.sorted { $0.key < $1.key }.map { "\($0.key)\t\($0.value)\n" }.joined()
             try FileSystem.create(Data(text.utf8), at: folder.appending(path: name).path, mode: 0o600)

@@ -10,7 +10,7 @@ import LanternModel
 /// its inode nor its modification time, so a file carried over keeps its stamp.
 package enum OutputStamps {
     /// `inode:size:seconds.nanoseconds` of a regular file; nil for anything else or nothing.
-    static func stamp(at path: String, in folder: Int32 = AT_FDCWD) -> String? {
+    package static func stamp(at path: String, in folder: Int32 = AT_FDCWD) -> String? {
         var info = stat()
         guard fstatat(folder, path, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         return "\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"

@@ -42,8 +42,9 @@ import Testing
         let run = try Self.check(TestSite.repository, graph: true)
         #expect(run.status == 0)
         #expect(run.output.contains("LanternModel: (none)\n"))
-        #expect(run.output.contains("LanternLoading: LanternModel\n"))
-        #expect(run.output.contains("LanternRendering: LanternModel, LanternLoading, LanternChecking, LanternPlanning\n"))
+        #expect(run.output.contains("LanternLoading: LanternModel, LanternImaging\n"))
+        #expect(run.output.contains("LanternRendering: LanternModel, LanternLoading, LanternChecking, LanternPlanning, LanternImaging\n"))
+        #expect(run.output.contains("LanternImaging: (none)\n"))
     }
 
     /// The check of a copy of the tree in which `line` is the first line of `path`.
@@ -107,5 +108,24 @@ extension LayerTests {
         }
         let database = try Self.check(prepending: "import GRDB", to: "Sources/LanternReport/Report.swift")
         #expect(database.output.contains("LanternReport imports GRDB, which only LanternSQLite may use"))
+    }
+}
+
+extension LayerTests {
+    /// libvips is reached through one file of its own target, which loading and rendering use
+    /// and nothing else: not the checks, not the writing, not the pipeline.
+    @Test func libvipsStaysBehindItsOneFile() throws {
+        let refusals = [
+            ("import CVips", "Sources/LanternRendering/Renderer.swift", ["LanternRendering imports CVips, which only LanternImaging may use",
+                                                                          "CVips is imported by 2 files"]),
+            ("import LanternImaging", "Sources/LanternWriting/ExcelCSV.swift",
+             ["Sources/LanternWriting/ExcelCSV.swift:1: LanternWriting imports LanternImaging, which only LanternLoading, LanternRendering may use"]),
+            ("import LanternModel", "Sources/LanternImaging/Vips.swift", ["LanternImaging imports LanternModel; it may use no Lantern target"]),
+        ]
+        for (line, path, messages) in refusals {
+            let run = try Self.check(prepending: line, to: path)
+            #expect(run.status == 1, "\(line) in \(path)")
+            for message in messages { #expect(run.output.contains(message), "\(run.output)") }
+        }
     }
 }

@@ -2,9 +2,17 @@
 """Generate a synthetic Lantern site for benchmarks from the sample site's rows.
 
     python3 scripts/bench/generate.py --members 10000 --skus 2000 --out /tmp/site [--seed 1]
+                                      [--images none|sample|photos]
 
 Writes DIR/content/ (site.yaml, catalog.csv, roster.csv, themes/, menu/, policies/) and
 DIR/templates/ (copied from the repository). The same arguments give byte-identical files.
+
+Item pictures (`--images`): `none` (the default) leaves every `image` cell empty; `sample` keeps
+the sample's picture names and copies content/images/ (82 drawings shared by all SKUs);
+`photos` gives every SKU a photo of its own, as suppliers send them: `content/images/<sku>.jpg`,
+1200 × 1200, about 0.3 MB (the sample drawing of its row, enlarged, with film grain, JPEG
+quality 88, made by `vips`), each made distinct by a JPEG comment naming the SKU, so every
+photo has its own digest and versions.
 
 On --today 2026-06-10 three themes are open: 2026 端午 (dragon-boat-2026), 防暑降温
 (summer-2026, a custom theme) and birthdays (for members whose birthday is 06-03 … 06-17).
@@ -18,7 +26,9 @@ import datetime as dt
 import io
 import random
 import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -183,7 +193,53 @@ def site_yaml() -> str:
     return "\n".join(lines) + "\n"
 
 
-def generate(out: Path, members: int, skus: int, seed: int, force: bool) -> None:
+PHOTO_SIZE = 1200
+
+
+def jpeg_with_comment(jpeg: bytes, text: str) -> bytes:
+    """The JPEG with a comment segment (COM) after its start marker: other bytes, same pixels."""
+    if jpeg[:2] != b"\xff\xd8":
+        sys.exit("generate.py: not a JPEG")
+    body = text.encode("utf-8")
+    return jpeg[:2] + b"\xff\xfe" + (len(body) + 2).to_bytes(2, "big") + body + jpeg[2:]
+
+
+def photo_bases(names: list[str], scratch: Path) -> dict[str, bytes]:
+    """Each sample drawing as a supplier's photo: enlarged, with grain, JPEG."""
+    vips = shutil.which("vips")
+    if not vips:
+        sys.exit("generate.py: --images photos needs `vips` (Debian libvips-tools)")
+    run = lambda *args: subprocess.run([vips, *map(str, args)], check=True, capture_output=True)  # noqa: E731
+    noise = scratch / "noise.v"
+    run("gaussnoise", noise, PHOTO_SIZE, PHOTO_SIZE, "--sigma", 6, "--mean", 0)
+    bases = {}
+    for name in names:
+        big, grainy, flat, out = (scratch / f"{stem}.v" for stem in ("big", "grainy", "flat", "out"))
+        run("resize", REPO / "content" / "images" / name, big, PHOTO_SIZE / 600)
+        run("add", big, noise, grainy)
+        run("cast", grainy, flat, "uchar")
+        run("jpegsave", flat, scratch / "photo.jpg", "--Q", 88, "--strip")
+        bases[name] = (scratch / "photo.jpg").read_bytes()
+    return bases
+
+
+def pictures(mode: str, content: Path, header: list[str], rows: list[dict[str, str]]) -> None:
+    if mode == "none":
+        for row in rows:
+            row["image"] = ""
+    elif mode == "sample":
+        shutil.copytree(REPO / "content" / "images", content / "images")
+    else:
+        (content / "images").mkdir()
+        with tempfile.TemporaryDirectory() as scratch:
+            bases = photo_bases(sorted({row["image"] for row in rows}), Path(scratch))
+        for row in rows:
+            name = f"{row['sku'].lower()}.jpg"
+            (content / "images" / name).write_bytes(jpeg_with_comment(bases[row["image"]], row["sku"]))
+            row["image"] = name
+
+
+def generate(out: Path, members: int, skus: int, seed: int, force: bool, images: str = "none") -> None:
     if out.exists() and any(out.iterdir()):
         if not force:
             sys.exit(f"generate.py: {out} is not empty (use --force to replace its content/ and templates/)")
@@ -198,7 +254,9 @@ def generate(out: Path, members: int, skus: int, seed: int, force: bool) -> None
         shutil.copy2(REPO / "content" / "themes" / name, content / "themes" / name)
     (content / "themes" / "summer-2026.md").write_text(SUMMER_THEME, encoding="utf-8")
     (content / "site.yaml").write_text(site_yaml(), encoding="utf-8")
-    write_csv(content / "catalog.csv", *catalog(skus, seed))
+    header, rows = catalog(skus, seed)
+    pictures(images, content, header, rows)
+    write_csv(content / "catalog.csv", header, rows)
     write_csv(content / "roster.csv", *roster(members, seed))
 
 
@@ -209,11 +267,13 @@ def main() -> None:
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--force", action="store_true", help="replace DIR/content and DIR/templates if present")
+    p.add_argument("--images", choices=["none", "sample", "photos"], default="none",
+                   help="item pictures: none (default), the sample's drawings, or a photo per SKU")
     a = p.parse_args()
     if a.members < 1 or a.skus < 1:
         p.error("--members and --skus must be positive")
-    generate(a.out, a.members, a.skus, a.seed, a.force)
-    print(f"generated {a.out}: {a.members} members, {a.skus} SKUs, seed {a.seed}")
+    generate(a.out, a.members, a.skus, a.seed, a.force, a.images)
+    print(f"generated {a.out}: {a.members} members, {a.skus} SKUs, seed {a.seed}, images: {a.images}")
 
 
 if __name__ == "__main__":

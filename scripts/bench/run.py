@@ -17,6 +17,13 @@ trees are snapshotted as {path: (inode, mtime_ns, size)} before and after each b
 written when it is new or its inode or mtime changed (hard-linked unchanged files keep both).
 For the 10,000-member case the equivalent Hugo site (scripts/bench/hugo_site.py) is built too.
 
+Item pictures (--image-sizes, default 10000): the same site with a 1200 × 1200 JPEG photo of its
+own per SKU (generate.py --images photos), timed for (a) and (b) and for
+
+  (e) one photo   one SKU's photo (on every 端午 list) is replaced by another (another SKU each run)
+
+beside (c), so the cost of pictures is read against the table without them.
+
 Results are printed as a table; with --write they go to BENCHMARKS.md at the repository root,
 otherwise the Markdown is printed. A failed build stops the harness with its stderr (exit 1).
 """
@@ -386,8 +393,7 @@ def run_size(n: int, a, binary: Path, work: Path, prev: SizeResult | None) -> Si
             return res
     site = work / f"site-{n}"
     log(f"{n:,} members: generating {site}")
-    subprocess.run([sys.executable, str(HERE / "generate.py"), "--members", str(n), "--skus", str(a.skus),
-                    "--seed", str(a.seed), "--out", str(site), "--force"], check=True, stdout=subprocess.DEVNULL)
+    generate(site, n, a, "none")
     hugo_site = work / f"hugo-site-{n}"
     if n in a.hugo_sizes:
         log(f"{n:,} members: generating the Hugo site {hugo_site}")
@@ -459,6 +465,102 @@ def run_size(n: int, a, binary: Path, work: Path, prev: SizeResult | None) -> Si
         trash.discard(t.public.parent)
         trash.discard(site)
     return res
+
+
+def generate(site: Path, n: int, a, images: str) -> None:
+    subprocess.run([sys.executable, str(HERE / "generate.py"), "--members", str(n), "--skus", str(a.skus),
+                    "--seed", str(a.seed), "--out", str(site), "--force", "--images", images],
+                   check=True, stdout=subprocess.DEVNULL)
+
+
+def change_photo(site: Path, sku: str, k: int) -> str:
+    """Replaces the SKU's photo by another SKU's picture (other pixels, another digest)."""
+    images = site / "content" / "images"
+    mine = images / f"{sku.lower()}.jpg"
+    others = sorted(p for p in images.iterdir() if p != mine)
+    donor = others[(k * 37) % len(others)]
+    data = donor.read_bytes()
+    body = f"changed {k}".encode()
+    mine.write_bytes(data[:2] + b"\xff\xfe" + (len(body) + 2).to_bytes(2, "big") + body + data[2:])
+    return f"{mine.name} ← {donor.name}"
+
+
+@dataclass
+class ImageResult:
+    members: int
+    scenarios: dict[str, Scenario] = field(default_factory=dict)
+    photos: int = 0
+    photo_bytes: int = 0
+    versions: int = 0
+    version_bytes: int = 0
+    load_before: float = -1.0
+    hugo: Scenario | None = None   # none: `scenario_rows` reads it
+
+
+def run_images(n: int, a, binary: Path, work: Path) -> ImageResult:
+    """The site of `run_size` with a photo per SKU: what pictures add to a build."""
+    res = ImageResult(n)
+    site = work / f"site-photos-{n}"
+    log(f"{n:,} members with photos: generating {site}")
+    generate(site, n, a, "photos")
+    photos = list((site / "content" / "images").iterdir())
+    res.photos, res.photo_bytes = len(photos), sum(p.stat().st_size for p in photos)
+    t = Target(site, work / f"out-photos-{n}" / "public", work / f"out-photos-{n}" / "private")
+    res.load_before = loadavg()
+    trash = Trash(work, drop_caches=a.drop_caches)
+    trash.settle(wait=False)
+
+    def go(sc: Scenario, label: str) -> Run:
+        r = lantern_run(binary, t, a.today, a.timeout)
+        sc.runs.append(r)
+        log(f"{n:,} photos {sc.name} #{len(sc.runs)}: {r.seconds:.2f} s, RSS {r.rss_kb / 1024:.0f} MiB, "
+            f"written {r.public.files:,} files/{mib(r.public.bytes)} public {label}")
+        return r
+
+    sc = res.scenarios["full"] = Scenario("full build, with photos")
+    for _ in range(a.runs):
+        trash.discard(t.public.parent)
+        go(sc, "")
+    versions = [p for p in (t.public / "assets" / "images").iterdir()]
+    res.versions, res.version_bytes = len(versions), sum(p.stat().st_size for p in versions)
+    sc = res.scenarios["noop"] = Scenario("no-op rebuild, with photos")
+    for _ in range(a.runs):
+        go(sc, "")
+    sc = res.scenarios["photo"] = Scenario("one-photo change")
+    for k, sku in enumerate(price_candidates(site, a.runs), 1):
+        sc.notes.append(change_photo(site, sku, k))
+        go(sc, f"({sc.notes[-1]})")
+    sc = res.scenarios["price"] = Scenario("one-SKU price change, with photos")
+    for sku in price_candidates(site, a.runs):
+        sc.notes.append(change_price(site, sku))
+        go(sc, f"({sc.notes[-1]})")
+    if not a.keep:
+        trash.discard(t.public.parent)
+        trash.discard(site)
+    return res
+
+
+def image_markdown(res: ImageResult, without: SizeResult | None) -> list[str]:
+    n = res.members
+    out = [f"## Item pictures, {n:,} members", "",
+           f"The same site with a photo of its own for each of the {res.photos:,} SKUs (`generate.py --images photos`: "
+           f"1200 × 1200 JPEG, {mib(res.photo_bytes)} in all); the pages show {res.versions // 2:,} of them, whose "
+           f"{res.versions:,} versions (240 and 480 px WebP) take {mib(res.version_bytes)} in `public/assets/images/`. "
+           f"Load average (1 min) before the runs: {res.load_before:.2f}.", "",
+           "- **one-photo change**: one SKU's photo (a nationwide 端午 item, on every 端午 list) is replaced by "
+           "another picture, another SKU each run.", "",
+           md_table(HEAD, scenario_rows(res)), ""]
+    for key in ("photo",):
+        if res.scenarios[key].notes:
+            out += [f"- {res.scenarios[key].name}: " + "; ".join(res.scenarios[key].notes), ""]
+    if without and not without.skipped:
+        full, full0 = res.scenarios["full"].median, without.scenarios["full"].median
+        photo, price0 = res.scenarios["photo"].median, without.scenarios["price"].median
+        out += [f"Against the site without pictures (the {n:,}-member table above): a full build takes "
+                f"{full:.2f} s instead of {full0:.2f} s (+{full - full0:.2f} s, ×{full / full0:.1f}); a one-photo "
+                f"rebuild {photo:.2f} s, against {price0:.2f} s for a one-SKU price change there; the one-SKU "
+                f"price change with photos takes {res.scenarios['price'].median:.2f} s.", ""]
+    return out
 
 
 # --------------------------------------------------------------------------- reporting
@@ -685,6 +787,8 @@ def markdown(results: dict[int, SizeResult], m: dict, a, binary_note: str) -> st
                     f"{info.get('shops', '?')} shop pages. Median {res.hugo.median:.2f} s vs Lantern's full build "
                     f"{res.scenarios['full'].median:.2f} s: **ratio Lantern / Hugo = {ratio:.3f}**."]
         out.append("")
+    for n, res in a.image_results.items():
+        out += image_markdown(res, results.get(n))
     out += ["## Targets", "", md_table(["target (release build, 2 cores)", "measured", "result"], targets(results)), ""]
     return "\n".join(out)
 
@@ -699,6 +803,8 @@ def main() -> int:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--today", default="2026-06-10")
     p.add_argument("--hugo-sizes", default="10000", help="sizes to compare with Hugo (default 10000; '' for none)")
+    p.add_argument("--image-sizes", default="10000",
+                   help="sizes to measure again with a photo per SKU (default 10000; '' for none)")
     p.add_argument("--binary", type=Path, help="use this lantern binary instead of building the release one "
                                                "(the report says so)")
     p.add_argument("--workdir", type=Path, help="where sites and outputs go (default: a new folder under $TMPDIR)")
@@ -717,8 +823,10 @@ def main() -> int:
     try:
         a.sizes = [int(s.replace("_", "").replace(",", "")) for s in a.sizes.split(",") if s.strip()]
         a.hugo_sizes = {int(s) for s in a.hugo_sizes.split(",") if s.strip()}
+        a.image_sizes = [int(s) for s in a.image_sizes.split(",") if s.strip()]
     except ValueError:
-        p.error("--sizes and --hugo-sizes take comma-separated whole numbers")
+        p.error("--sizes, --hugo-sizes and --image-sizes take comma-separated whole numbers")
+    a.image_results = {}
     if a.runs < 1:
         p.error("--runs must be at least 1")
 
@@ -741,6 +849,10 @@ def main() -> int:
             results[n] = run_size(n, a, binary, work, prev)
             if not results[n].skipped:
                 prev = results[n]
+        if a.image_sizes and not shutil.which("vips"):
+            apt_install("libvips-tools")
+        for n in a.image_sizes:
+            a.image_results[n] = run_images(n, a, binary, work)
         if not a.keep and not a.workdir:
             shutil.rmtree(work, ignore_errors=True)
     except (BenchError, subprocess.CalledProcessError) as e:
@@ -757,6 +869,10 @@ def main() -> int:
             if res.hugo:
                 print(f"Lantern full / Hugo = {res.scenarios['full'].median:.2f} / {res.hugo.median:.2f} s = "
                       f"{res.scenarios['full'].median / res.hugo.median:.3f}")
+        print()
+    for n, res in a.image_results.items():
+        print(f"== {n:,} members with a photo per SKU: {res.versions:,} versions, {mib(res.version_bytes)}")
+        print(text_table(HEAD, scenario_rows(res)))
         print()
     print(text_table(["target", "measured", "result"], targets(results)))
     md = markdown(results, m, a, binary_note)

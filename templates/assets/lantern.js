@@ -207,27 +207,20 @@
     }).catch(function () { done(); });
   }
 
-  // The list's relative addresses (pictures) lead from the list page's folder: made absolute
-  // before its items move into the storefront, which stands in another folder.
-  function rebase(fragment, base) {
-    var nodes = fragment.querySelectorAll("[src], [srcset]"), i, node, value;
-    for (i = 0; i < nodes.length; i++) {
-      node = nodes[i];
-      value = node.getAttribute("src");
-      if (value) { node.setAttribute("src", absolute(value, base)); }
-      value = node.getAttribute("srcset");
-      if (value) {
-        node.setAttribute("srcset", value.split(",").map(function (candidate) {
-          var parts = candidate.replace(/^\s+/, "").split(/\s+/);
-          parts[0] = absolute(parts[0], base);
-          return parts.join(" ");
-        }).join(", "));
+  // The list's pictures are addressed from the list page, which is in another folder than the
+  // storefront: each relative address gets the list's folder in front.
+  function rebase(root, folder) {
+    function moved(url) { return /^([a-z][a-z0-9+.\-]*:|\/)/i.test(url) ? url : folder + url; }
+    var images = root.querySelectorAll("img[src]"), i, srcset;
+    for (i = 0; i < images.length; i++) {
+      images[i].setAttribute("src", moved(images[i].getAttribute("src")));
+      srcset = images[i].getAttribute("srcset");
+      if (srcset) {
+        images[i].setAttribute("srcset", srcset.replace(/(^|,)(\s*)([^\s,]+)/g, function (all, comma, space, url) {
+          return comma + space + moved(url);
+        }));
       }
     }
-  }
-
-  function absolute(url, base) {
-    try { return new URL(url, new URL(base, location.href)).href; } catch (e) { return url; }
   }
 
   // A storefront's items live in a list page shared by every member of the same group; load
@@ -236,17 +229,16 @@
   function loadChoices(container, done) {
     var src = container.getAttribute("data-choices-src");
     if (!src || !window.fetch || !window.DOMParser) { return done(); }
-    var response;
-    fetch(src).then(function (answer) {
-      response = answer;
-      if (!answer.ok) { throw new Error(String(answer.status)); }
-      return answer.text();
+    fetch(src).then(function (response) {
+      if (!response.ok) { throw new Error(String(response.status)); }
+      return response.text();
     }).then(function (text) {
       var doc = new DOMParser().parseFromString(text, "text/html");
       var choices = doc.querySelector("[data-choices]");
       if (choices) {
-        // Rebased while still in the parsed document, which loads nothing.
-        rebase(choices, response.url || src);
+        // Rebased while still in the parsed document, which loads nothing: in the page, a
+        // picture would be fetched at its old address first.
+        rebase(choices, src.slice(0, src.lastIndexOf("/") + 1));
         container.innerHTML = choices.innerHTML;
         container.removeAttribute("data-choices-src");
       }

@@ -7,8 +7,8 @@ import LanternRendering
 import LanternWriting
 
 /// A site build as a list of named steps over one context (`BuildContext`): load content →
-/// compile templates → check → plan pages → shared pages → member pages → private reports →
-/// build state → publish. Each step's name is reported as it runs; no step reaches into another.
+/// compile templates → check → plan pages → item images → shared pages → member pages →
+/// private reports → build state → publish. Each step's name is reported as it runs; no step reaches into another.
 ///
 /// The first four steps work in memory. Pages are staged beside the output and published by
 /// swapping folders (`StagedOutput`), so a build that fails or is killed leaves the output as the
@@ -29,6 +29,8 @@ package struct Build: Sendable {
         package var printSheets: Int
         /// With `BuildOptions.rotateSecret`: the members whose link changed (every member with pages).
         package var rotatedLinks: Int? = nil
+        /// Item pictures decoded to make their versions (the others' were carried over).
+        package var picturesMade = 0
     }
 
     /// What a build reports as it goes.
@@ -72,10 +74,11 @@ package struct Build: Sendable {
         try PrivateCommit.settle(in: options.privateFolder)
         let keys = try SiteSecret.resolve(privateFolder: options.privateFolder, environment: options.environment,
                                           rotate: options.rotateSecret)
-        let files = Fingerprint.files(options.site)
+        let known = BuildState.load(from: stateFolder, only: ["pictures.tsv"]).pictures
+        let (files, pictureStamps) = Fingerprint.files(options.site, known: known, now: Date())
         let siteDigest = Fingerprint.site(files, today: options.today, secret: keys.secret)
         if let unchanged = unchangedResult(siteDigest) { return unchanged }
-        var context = BuildContext(options: options, keys: keys, files: files, siteDigest: siteDigest,
+        var context = BuildContext(options: options, keys: keys, files: files, siteDigest: siteDigest, pictureStamps: pictureStamps,
                                    state: BuildState.load(from: stateFolder), progress: progress)
         let steps = BuildStep.prepare + BuildStep.write
         do {

@@ -14,6 +14,8 @@ struct BuildContext {
     /// Digests of the site's input files, by path (`Fingerprint.files`), and of the whole site.
     let files: [String: String]
     let siteDigest: String
+    /// The item pictures' stamps and digests, for the next state (`Fingerprint.files`).
+    let pictureStamps: [String: String]
     /// What the last successful build recorded.
     let state: BuildState
     let progress: @Sendable (Build.Event) -> Void
@@ -24,6 +26,9 @@ struct BuildContext {
     var plan: SitePlan?
 
     var staged: StagedOutput
+    /// The item pictures' versions (`ItemPictures`), and how many pictures were decoded to make them.
+    var pictures = ItemPictures()
+    var picturesMade = 0
     let commit: PrivateCommit
     var memberFingerprints: [String: String] = [:]
     var membersReused = 0
@@ -34,12 +39,14 @@ struct BuildContext {
     var next: BuildState?
     var report = StagedOutput.Report()
 
-    init(options: BuildOptions, keys: SiteSecret, files: [String: String], siteDigest: String, state: BuildState,
+    init(options: BuildOptions, keys: SiteSecret, files: [String: String], siteDigest: String, pictureStamps: [String: String] = [:],
+         state: BuildState,
          progress: @escaping @Sendable (Build.Event) -> Void) {
         self.options = options
         self.keys = keys
         self.files = files
         self.siteDigest = siteDigest
+        self.pictureStamps = pictureStamps
         self.state = state
         self.progress = progress
         // Files removed or changed in the output by hand since the last build are made again.
@@ -49,7 +56,8 @@ struct BuildContext {
     }
 
     func renderer() -> Renderer {
-        Renderer(site: checked!, templates: templates!, today: options.today, secret: keys.secret, stencils: options.stencils)
+        Renderer(site: checked!, templates: templates!, today: options.today, secret: keys.secret, stencils: options.stencils,
+                 pictures: pictures)
     }
 
     /// A file of the last build was removed by hand: stage everything again, without its manifest.
@@ -58,6 +66,7 @@ struct BuildContext {
         staged = StagedOutput(output: options.output, previous: [:])
         memberFingerprints = [:]
         membersReused = 0
+        picturesMade = 0
     }
 
     func abandon() {
@@ -71,7 +80,7 @@ struct BuildContext {
                             pages: plan.shared.count + plan.members.reduce(0) { $0 + 1 + $1.cards.count },
                             members: plan.members.count, membersReused: membersReused, output: report,
                             changes: changes(), printSheets: printSheets.count,
-                            rotatedLinks: keys.rotates ? plan.members.count : nil)
+                            rotatedLinks: keys.rotates ? plan.members.count : nil, picturesMade: picturesMade)
     }
 
     /// What changed in the inputs, and how many files of the output were removed or changed

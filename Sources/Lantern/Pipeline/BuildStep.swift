@@ -15,7 +15,9 @@ struct BuildStep: Sendable {
 
     /// In memory: what the site is and which pages it has.
     static let prepare = [
-        BuildStep("load content") { c in c.content = try SiteContent.load(site: c.options.site) },
+        BuildStep("load content") { c in
+            c.content = try SiteContent.load(site: c.options.site, digests: c.files.filter { $0.key.hasPrefix(Fingerprint.pictures) })
+        },
         BuildStep("compile templates") { c in c.templates = try SiteTemplates.compile(c.content!) },
         BuildStep("check") { c in c.checked = try CheckedSite.check(c.content!, today: c.options.today) },
         BuildStep("plan pages") { c in c.plan = SitePlan.make(c.checked!, today: c.options.today, secret: c.keys.secret) },
@@ -23,6 +25,7 @@ struct BuildStep: Sendable {
 
     /// Into the staging folder and the private commit, then the swap.
     static let write = [
+        BuildStep("item images", itemImages),
         BuildStep("shared pages", sharedPages),
         BuildStep("member pages", memberPages),
         BuildStep("private reports", privateReports),
@@ -33,6 +36,37 @@ struct BuildStep: Sendable {
     init(_ name: String, _ body: @escaping @Sendable (inout BuildContext) throws -> Void) {
         self.name = name
         self.body = body
+    }
+
+    /// The small versions of the pictures the shared pages show, which name them. A picture whose
+    /// versions the last build left (found by name: source digest, width, settings) is carried
+    /// over undecoded; the others are made on all cores. Every picture that cannot be decoded is
+    /// reported, at its catalog cell.
+    private static func itemImages(_ c: inout BuildContext) throws {
+        let earlier = ItemPictures.earlier(in: c.staged.previous.keys)
+        let (staged, site) = (c.staged, c.options.site)
+        let made = Locked(0)
+        let results = try Parallel.map(ItemPictures.shown(in: c.plan!), jobs: c.options.jobs) { image in
+            let kept = ItemPictures.widths(for: image.width).compactMap { earlier[ItemPictures.stem(image, width: $0)] }
+            if kept.count == ItemPictures.widths(for: image.width).count, staged.reuse(kept.map(\.path)) {
+                return (image.digest, Result<[ItemPictures.Version], DiagnosticsError>.success(kept))
+            }
+            do {
+                let versions = try ItemPictures.make(image, site: site)
+                for (_, file) in versions { try staged.put(file) }
+                made.update { $0 += 1 }
+                return (image.digest, .success(versions.map(\.0)))
+            } catch let error as DiagnosticsError {
+                return (image.digest, .failure(error))
+            }
+        }
+        let problems = results.flatMap { result -> [Diagnostic] in
+            if case .failure(let error) = result.1 { error.diagnostics } else { [] }
+        }
+        if !problems.isEmpty { throw DiagnosticsError(problems) }
+        c.pictures = ItemPictures(Dictionary(results.compactMap { digest, result in (try? result.get()).map { (digest, $0) } },
+                                             uniquingKeysWith: { a, _ in a }))
+        c.picturesMade = made.value
     }
 
     private static func sharedPages(_ c: inout BuildContext) throws {
@@ -87,6 +121,7 @@ struct BuildStep: Sendable {
         inputs["*today"] = c.options.today.description
         c.inputs = inputs
         var next = BuildState(files: c.staged.manifest, members: c.memberFingerprints, inputs: inputs)
+        next.pictures = c.pictureStamps
         next.inputs[BuildState.siteKey] = c.siteDigest
         next.warnings = Dictionary(uniqueKeysWithValues: c.warnings.enumerated().map { (String(format: "%06d", $0.offset), $0.element.stateLine) })
         next.privateFiles = Dictionary(uniqueKeysWithValues: c.reports.map { ($0.0, String($0.1.count)) }

@@ -3,6 +3,7 @@ import Foundation
 import LanternLoading
 import LanternModel
 import LanternPlanning
+import LanternWriting
 
 /// Digests of a build's inputs: to carry unchanged member pages over without rendering them,
 /// and to tell the admin what changed since the last build.
@@ -18,14 +19,33 @@ enum Fingerprint {
 
     /// Every input file (under `content/` and `templates/`) by path under the site, with its
     /// digest. Read once per build; the digests below are made from it.
-    static func files(_ site: URL) -> [String: String] {
+    ///
+    /// Item pictures that `known` (the last build's `BuildState.pictures`) has with the same
+    /// stamp are not read: photos are most of a site's bytes, and digesting them all would make
+    /// every build read them, even one that finds nothing changed. `stamps` is what the next
+    /// state records: only pictures last changed more than `settle` before `now`, since a file
+    /// rewritten within the file system's clock tick can keep its size and time (git's "racily
+    /// clean" files, handled the same way): those are read again next time.
+    static func files(_ site: URL, known: [String: String], now: Date, settle: TimeInterval = 2)
+        -> (digests: [String: String], stamps: [String: String]) {
         let site = site.standardizedFileURL
-        var table: [String: String] = [:]
+        var digests: [String: String] = [:], stamps: [String: String] = [:]
         for url in ["content", "templates"].flatMap({ SiteFiles.all(site.appending(path: $0)) }) {
-            let bytes = (try? Data(contentsOf: url)) ?? Data()
-            table[String(url.path.dropFirst(site.path.count + 1))] = Digest.of(bytes)
+            let path = String(url.path.dropFirst(site.path.count + 1))
+            guard path.hasPrefix(pictures), let stamp = OutputStamps.stamp(at: url.path) else {
+                digests[path] = Digest.of((try? Data(contentsOf: url)) ?? Data())
+                continue
+            }
+            let recorded = known[path]?.split(separator: " ")
+            let digest = recorded?.count == 2 && recorded![0] == stamp ? String(recorded![1])
+                : Digest.of((try? Data(contentsOf: url)) ?? Data())
+            digests[path] = digest
+            // `inode:size:seconds.nanoseconds`
+            if let seconds = stamp.split(separator: ":").last.flatMap({ Double($0) }), seconds < now.timeIntervalSince1970 - settle {
+                stamps[path] = "\(stamp) \(digest)"
+            }
         }
-        return table
+        return (digests, stamps)
     }
 
     /// The files digested row by row instead (`inputs`), and on which member pages do not depend
@@ -38,10 +58,15 @@ enum Fingerprint {
     }
 
     /// Everything member pages depend on besides the member's own row: every input file except
-    /// the catalog and the roster, the day, the secret.
+    /// the catalog, the roster and the item pictures, the day, the secret.
     static func memberPages(_ files: [String: String], today: Day, secret: Secret) -> String {
-        site(files.filter { !tables.contains($0.key) }, today: today, secret: secret)
+        site(files.filter { !tables.contains($0.key) && !$0.key.hasPrefix(pictures) }, today: today, secret: secret)
     }
+
+    /// Item pictures are on the shared shops and lists (which are always rendered, and named
+    /// after the pictures' digests there), never on a member's own pages: a new photo rewrites
+    /// those and its own files, and carries every member over.
+    static let pictures = "content/images/"
 
     /// What a member's pages show or depend on (never e-mail or phone: they are on no page).
     static func member(_ m: Member, shared: String) -> String {
@@ -60,7 +85,7 @@ enum Fingerprint {
         for p in content.catalog {
             table["catalog.csv:" + p.sku.rawValue] = digest([p.name, p.category, p.price.description, p.supplier, p.kind.rawValue,
                 p.voucher?.rawValue ?? "", p.tags.sorted().joined(separator: "|"), p.cities?.joined(separator: "|") ?? "*",
-                p.image, p.description, p.stock.map(String.init) ?? "", String(p.active)])
+                p.image?.name ?? "", p.description, p.stock.map(String.init) ?? "", String(p.active)])
         }
         for m in content.roster {
             table["roster.csv:" + m.id.rawValue] = member(m, shared: m.email + "\t" + m.phone)

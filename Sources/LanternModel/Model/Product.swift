@@ -32,7 +32,9 @@ package struct Product: Sendable {
     package var tags: Set<String>
     /// `nil` means nationwide (`*`).
     package var cities: [String]?
-    package var image: String
+    /// The picture under `content/images/`; nil when the `image` cell is empty (or, for a
+    /// catalog read without its folder, not looked up).
+    package var image: ItemImage?
     package var description: String
     /// `nil` means no stock is tracked (services).
     package var stock: Int?
@@ -42,7 +44,7 @@ package struct Product: Sendable {
     /// The row's first line in catalog.csv.
     package var location: SourceLocation
 
-    package init(sku: SKU, name: String, category: String, price: Money, supplier: String, kind: Kind, voucher: VoucherKind? = nil, tags: Set<String>, cities: [String]? = nil, image: String, description: String, stock: Int? = nil, active: Bool, extra: [String: String], location: SourceLocation) {
+    package init(sku: SKU, name: String, category: String, price: Money, supplier: String, kind: Kind, voucher: VoucherKind? = nil, tags: Set<String>, cities: [String]? = nil, image: ItemImage? = nil, description: String, stock: Int? = nil, active: Bool, extra: [String: String], location: SourceLocation) {
         self.sku = sku
         self.name = name
         self.category = category
