@@ -72,7 +72,9 @@ enum LocaleLoader {
 
     /// Every locale under `templates/locales/`, by language; a locale lacking keys the site
     /// language's has is an error naming each missing key.
-    static func read(_ folder: URL, siteLanguage: String, into d: inout Diagnostics) -> [SiteLocale] {
+    /// `found` gets every language a locale file is named for, loaded or not, so that a file with
+    /// errors is not reported again as missing.
+    static func read(_ folder: URL, siteLanguage: String, found: inout [String], into d: inout Diagnostics) -> [SiteLocale] {
         var locales: [SiteLocale] = []
         for url in SiteFiles.list(folder, extension: "yaml") where url.deletingLastPathComponent().standardizedFileURL.path == folder.standardizedFileURL.path {
             let language = url.deletingPathExtension().lastPathComponent
@@ -82,13 +84,14 @@ enum LocaleLoader {
                         hint: "name locale files by language tag: zh-CN.yaml, en.yaml")
                 continue
             }
+            found.append(language)
             do {
                 locales.append(try load(TextFile.read(url, displayPath: display), language: language))
             } catch {
                 d.append(contentsOf: error.diagnostics)
             }
         }
-        guard let reference = locales.first(where: { $0.language == siteLanguage }) else { return locales }
+        guard found.count == locales.count, let reference = locales.first(where: { $0.language == siteLanguage }) else { return locales }
         for locale in locales where locale.language != reference.language {
             for key in reference.strings.keys.sorted() where locale.strings[key] == nil {
                 d.error("`\(key)` is in \(reference.file) but not in \(locale.file)", at: SourceLocation(file: locale.file),
@@ -96,5 +99,10 @@ enum LocaleLoader {
             }
         }
         return locales
+    }
+
+    static func read(_ folder: URL, siteLanguage: String, into d: inout Diagnostics) -> [SiteLocale] {
+        var found: [String] = []
+        return read(folder, siteLanguage: siteLanguage, found: &found, into: &d)
     }
 }

@@ -40,8 +40,12 @@ package struct SiteContent: Sendable {
         let catalog = read("content/catalog.csv", .spreadsheet).flatMap { f in attempt { () throws(DiagnosticsError) in try CatalogLoader.load(f, images: ItemImageFolder(site: site, digests: digests)) } }
         let roster = read("content/roster.csv", .spreadsheet).flatMap { f in attempt { () throws(DiagnosticsError) in try RosterLoader.load(f) } }
         let templates = TemplateFiles.read(site.appending(path: "templates"), displayPrefix: "templates", into: &d)
-        let locales = LocaleLoader.read(site.appending(path: "templates/locales"), siteLanguage: config?.0.language ?? "zh-CN", into: &d)
+        var named: [String] = []
+        let locales = LocaleLoader.read(site.appending(path: "templates/locales"), siteLanguage: config?.0.language ?? "zh-CN",
+                                        found: &named, into: &d)
         let languages = locales.map(\.language)
+        // A locale file with errors is reported as such, not again as missing.
+        let localesFailed = named.count != locales.count
         let assetsFolder = site.appending(path: "templates/assets")
         let assets = SiteFiles.all(assetsFolder)
         let artNames = Set(assets.filter { $0.deletingLastPathComponent().lastPathComponent == "art" }.map(\.lastPathComponent))
@@ -60,7 +64,7 @@ package struct SiteContent: Sendable {
             var found: [Slug: [String: Translation]] = [:]
             for (page, file) in all {
                 guard let requested = page.language else { continue }
-                guard let language = languages.first(where: { $0.lowercased() == requested.lowercased() }) else {
+                guard let language = named.first(where: { $0.lowercased() == requested.lowercased() }) else {
                     d.error("`\(page.displayPath)` is in `\(requested)`, which has no locale file", at: SourceLocation(file: page.displayPath),
                             hint: languages.isEmpty ? "add templates/locales/\(requested).yaml" : "name it for one of: \(languages.joined(separator: ", ")), or add templates/locales/\(requested).yaml")
                     continue
@@ -114,13 +118,13 @@ package struct SiteContent: Sendable {
             letters.append(translated)
             d.append(contentsOf: warnings)
         }
-        if let config, !languages.contains(config.0.language) {
+        if let config, !named.contains(config.0.language) {
             d.error("the site's language `\(config.0.language)` has no locale file", at: SourceLocation(file: "content/site.yaml"),
                     hint: languages.isEmpty ? "add templates/locales/\(config.0.language).yaml: copy the one of Lantern's sample site and adjust its wording"
                                             : "set `language:` to one of \(languages.joined(separator: ", ")), or add templates/locales/\(config.0.language).yaml")
         }
         let matched = roster.map { loaded in
-            (members: Self.matchLanguages(loaded.members, locales: languages, site: config?.0.language ?? "zh-CN", into: &d), warnings: loaded.warnings)
+            (members: Self.matchLanguages(loaded.members, locales: localesFailed ? [] : languages, site: config?.0.language ?? "zh-CN", into: &d), warnings: loaded.warnings)
         }
         if let config { d.append(contentsOf: config.1) }
         if let catalog { d.append(contentsOf: catalog.warnings) }

@@ -55,6 +55,11 @@ package struct PageContext: @unchecked Sendable {
             "root": page.root,
             "today": todayText,
             "lang": locale.language,
+            // For lantern.js: how an amount reads (`¥{{amount}}`), and nothing chosen yet.
+            "money_format": locale.string("format.money"), "zero_money": locale.money(.zero),
+            // Set when the page's language is not the site's: the site's content then carries
+            // its own `lang` inside interface text (an item's supplier among English words).
+            "ui_lang": locale.language == site.language ? nil : locale.language,
         ])
         switch page.content {
         case .portal(let open, let upcoming):
@@ -133,7 +138,7 @@ package struct PageContext: @unchecked Sendable {
     /// every member (the theme as its shop shows it; `page_title` as `shellContext` makes it).
     /// Every other key of a member page's context is `personalKeys` (a test holds the two to
     /// the contexts this file makes).
-    static let shellKeys: Set<String> = ["site", "root", "today", "lang", "page_title", "member_page", "home_url", "theme", "frame"]
+    static let shellKeys: Set<String> = ["site", "root", "today", "lang", "money_format", "zero_money", "ui_lang", "page_title", "member_page", "home_url", "theme", "frame"]
     /// The member's own data, which an encrypted page shows only inside its sealed part.
     static let personalKeys: Set<String> = ["member", "cards", "letters", "greeting_html", "items_url", "order", "feedback", "requests"]
 

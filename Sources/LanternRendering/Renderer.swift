@@ -52,7 +52,7 @@ package struct Renderer: Sendable {
         } catch {
             throw DiagnosticsError([.error("cannot render the shared pages: \(error)", at: nil)])
         }
-        files.append(OutputFile(path: "assets/themes.css", bytes: Data(ThemeStyles.css(site.themes).utf8)))
+        files.append(OutputFile(path: "assets/themes.css", bytes: Data(ThemeStyles.css(site.themes, locales: Array(templates.locales.values)).utf8)))
         files.append(OutputFile(path: "robots.txt", bytes: Data(HostFiles.robots.utf8)))
         files.append(OutputFile(path: "_headers", bytes: Data(HostFiles.headers(orderEndpoint: content.config.orderEndpoint).utf8)))
         files.append(OutputFile(path: "m/index.html", bytes: Data(HostFiles.memberIndex.utf8)))
@@ -109,5 +109,5 @@ package struct Renderer: Sendable {
 
     /// Top-level keys of a member page's context that hold the same value on every member's
     /// (not `page_title`: it names the member).
-    private static let memberConstants: Set<String> = ["site", "root", "today", "lang", "member_page", "home_url"]
+    private static let memberConstants: Set<String> = ["site", "root", "today", "lang", "money_format", "zero_money", "ui_lang", "member_page", "home_url"]
 }

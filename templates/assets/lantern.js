@@ -14,10 +14,21 @@
     return isNaN(n) ? 0 : n;
   }
 
-  // Integer fen to "¥x.xx" without floating point.
+  // The page's words, in its language: the form's data-t-* attributes (the locale file's
+  // strings), each %s filled in turn.
+  var words = null;
+  function say(name) {
+    var text = (words && words.getAttribute("data-t-" + name)) || "";
+    for (var i = 1; i < arguments.length; i++) { text = text.replace("%s", arguments[i]); }
+    return text;
+  }
+
+  // Integer fen to the page's money format ("¥x.xx", "CNY x.xx") without floating point.
   function yuan(fen) {
     var cents = String(fen % 100);
-    return "¥" + Math.floor(fen / 100) + "." + (cents.length < 2 ? "0" + cents : cents);
+    var amount = Math.floor(fen / 100) + "." + (cents.length < 2 ? "0" + cents : cents);
+    var format = (words && words.getAttribute("data-money")) || "¥{{amount}}";
+    return format.replace("{{amount}}", amount);
   }
 
   // The name on the item's card (its label).
@@ -29,7 +40,7 @@
   // Append the chosen items to the body of a mailto: URL (RFC 6068 line breaks).
   function mailtoWith(base, lines) {
     if (!lines.length) { return base; }
-    var extra = encodeURIComponent("\r\n已选：\r\n" + lines.join("\r\n"));
+    var extra = encodeURIComponent("\r\n" + say("mail") + "\r\n" + lines.join("\r\n"));
     var match = /([?&]body=)([^&#]*)/.exec(base);
     if (match) {
       return base.slice(0, match.index) + match[1] + match[2] + extra +
@@ -39,6 +50,7 @@
   }
 
   function setUp(form) {
+    words = form;
     var budget = parseInt(form.getAttribute("data-budget-fen"), 10);
     var output = form.querySelector("output");
     var warning = form.querySelector("[data-over-budget]");
@@ -61,7 +73,7 @@
         if (box.checked) {
           total += toFen(box.getAttribute("data-price-fen"));
           count += 1;
-          lines.push(itemName(box) + "（" + box.value + "）");
+          lines.push(itemName(box) + " (" + box.value + ")");
         }
       }
       over = !isNaN(budget) && total > budget;
@@ -70,7 +82,7 @@
         var left = budget - total;
         // Over budget, the bar says by how much, in the place of what is left.
         if (remainingOutput) { remainingOutput.textContent = yuan(left >= 0 ? left : -left); }
-        if (remainingLabel) { remainingLabel.textContent = left >= 0 ? "剩余" : "超出"; }
+        if (remainingLabel) { remainingLabel.textContent = say(left >= 0 ? "left" : "over"); }
         // An item dearer than what is left cannot be added any more: marked, still tickable
         // (the member may untick another first).
         for (i = 0; i < boxes.length; i++) {
@@ -86,7 +98,7 @@
       if (warning) {
         warning.hidden = !over;
         if (over && !isNaN(budget)) {
-          warning.textContent = "已超出预算 " + yuan(total - budget) + "，请取消部分选择后再提交。";
+          warning.textContent = say("over-budget", yuan(total - budget));
         }
       }
       if (submit) { submit.disabled = over; }
@@ -173,11 +185,10 @@
     }).then(function (answer) {
       if (submit) { submit.disabled = false; }
       if (answer.status === "accepted") {
-        show(confirmation, "已提交成功！回执编号 " + answer.receipt + "，合计 " + answer.total + "，剩余预算 " +
-          answer.remaining + "。截止前可以修改选择，以最后一次提交为准。", false);
+        show(confirmation, say("sent", answer.receipt, answer.total, answer.remaining), false);
         if (current) { current.hidden = true; }
       } else {
-        show(confirmation, answer.message || "未能提交，请稍后再试。", true);
+        show(confirmation, answer.message || say("failed"), true);
       }
     }).catch(function () {
       if (submit) { submit.disabled = false; }
@@ -188,6 +199,7 @@
 
   // The choice the collector already holds for this member and theme, ticked again.
   function loadCurrent(form, done) {
+    words = form;
     var url = form.getAttribute("data-status-url");
     if (!url || !window.fetch) { return done(); }
     fetch(url, { headers: { "Accept": "application/json" }, mode: "cors", credentials: "omit" }).then(function (response) {
@@ -198,8 +210,7 @@
         for (i = 0; i < boxes.length; i++) { boxes[i].checked = answer.skus.indexOf(boxes[i].value) >= 0; }
         var current = form.querySelector("[data-current]");
         if (current) {
-          current.textContent = "您已提交的选择（回执编号 " + answer.receipt + "，合计 " + answer.total +
-            "）已勾选在下方；截止前可以修改后重新提交。";
+          current.textContent = say("current", answer.receipt, answer.total);
           current.hidden = false;
         }
       }
