@@ -242,6 +242,7 @@ package struct PageContext: @unchecked Sendable {
             "sku": item.sku.rawValue, "name": item.name, "category": item.category,
             "price": locale.money(item.price), "price_fen": item.price.fen, "supplier": item.supplier,
             "kind": item.kind.rawValue, "kind_label": locale.string("kind.\(item.kind.rawValue)"), "description": item.description,
+            "cities": item.cities.map { $0.joined(separator: locale.string("list.separator")) },
             "cities_note": item.cities.map { locale.format("cities.only", ["cities": $0.joined(separator: locale.string("list.separator"))]) }
                 ?? locale.string("cities.all"),
             "image": picture(item.image),

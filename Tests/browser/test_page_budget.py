@@ -72,7 +72,7 @@ def test_without_javascript_the_first_screen_shows_the_budget_and_the_way_to_cho
     open_page(browser, pages_in.urls["storefront"], javascript=False)
     assert not browser.find_elements(By.CSS_SELECTOR, "input[name=sku]")  # JavaScript really is off
     assert "MicroMessenger" in browser.execute_script("return navigator.userAgent")
-    for selector in (".budget .money", ".order-bar .money", "button[data-order-form]", ".choices-fallback a"):
+    for selector in (".budget", ".order-bar .money", "button[data-order-form]", ".choices-fallback a"):
         assert in_first_screen(browser, selector), selector
 
 
