@@ -100,9 +100,4 @@ enum LocaleLoader {
         }
         return locales
     }
-
-    static func read(_ folder: URL, siteLanguage: String, into d: inout Diagnostics) -> [SiteLocale] {
-        var found: [String] = []
-        return read(folder, siteLanguage: siteLanguage, found: &found, into: &d)
-    }
 }

@@ -161,7 +161,8 @@ import Testing
 
     @Test func datesAndMoneyReadAsEachLanguageWritesThem() throws {
         var d = Diagnostics()
-        let locales = LocaleLoader.read(TestSite.repository.appending(path: "templates/locales"), siteLanguage: "zh-CN", into: &d)
+        var found: [String] = []
+        let locales = LocaleLoader.read(TestSite.repository.appending(path: "templates/locales"), siteLanguage: "zh-CN", found: &found, into: &d)
         #expect(d.all.isEmpty)
         let byLanguage = Dictionary(uniqueKeysWithValues: locales.map { ($0.language, $0) })
         let day = Day(year: 2026, month: 6, day: 19)!

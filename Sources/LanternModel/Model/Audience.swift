@@ -17,13 +17,4 @@ package struct Audience: Sendable, Equatable {
         if !tags.isEmpty && tags.isDisjoint(with: member.tags) { return false }
         return true
     }
-
-    /// A short description for shop pages, e.g. `女职工`; empty means all members.
-    package var note: String {
-        var parts: [String] = []
-        if let gender { parts.append(gender == .female ? "女职工" : "男职工") }
-        if !departments.isEmpty { parts.append(departments.sorted().joined(separator: "、")) }
-        if !tags.isEmpty { parts.append("指定人群") }
-        return parts.joined(separator: " · ")
-    }
 }

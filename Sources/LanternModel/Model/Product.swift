@@ -2,14 +2,6 @@
 package struct Product: Sendable {
     package enum Kind: String, Sendable, CaseIterable {
         case goods, service, voucher
-
-        package var label: String {
-            switch self {
-            case .goods: "商品"
-            case .service: "服务"
-            case .voucher: "兑换券"
-            }
-        }
     }
 
     /// What a voucher may be exchanged for. A voucher without a kind is a general voucher,
