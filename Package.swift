@@ -24,6 +24,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // Hummingbird's logger, set to warnings only so stdout stays for the collector's own line.
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // The preview server's file watcher runs beside Hummingbird in one service group, so that
+        // SIGTERM ends the browsers' event streams and the server stops.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -93,12 +96,14 @@ let package = Package(
         .target(name: "LanternOrders", dependencies: ["LanternModel", "LanternLoading", "LanternChecking", "LanternPlanning"]),
         // The one implementation of the store: SQLite through GRDB.
         .target(name: "LanternSQLite", dependencies: ["LanternModel", "LanternOrders", .product(name: "GRDB", package: "GRDB.swift")]),
-        // `lantern collect`: the HTTP server (Hummingbird 2).
+        // The HTTP servers (Hummingbird 2): `lantern collect` (Collect/) and `lantern serve`, the
+        // authors' preview (Preview/).
         .target(
-            name: "LanternCollect",
+            name: "LanternServer",
             dependencies: ["LanternModel", "LanternPlanning", "LanternRendering", "Lantern", "LanternOrders",
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "Logging", package: "swift-log"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                            .product(name: "Mustache", package: "swift-mustache")]
         ),
         // `lantern report`: what was collected, as the private reports (no HTTP, no SQLite: the
@@ -113,14 +118,14 @@ let package = Package(
             name: "LanternCLI",
             dependencies: [
                 "Lantern", "LanternModel", "LanternLoading", "LanternChecking", "LanternWriting",
-                "LanternOrders", "LanternSQLite", "LanternCollect", "LanternReport",
+                "LanternOrders", "LanternSQLite", "LanternServer", "LanternReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "LanternTests",
             dependencies: ["LanternModel", "LanternLoading", "LanternChecking", "LanternPlanning", "LanternRendering",
-                           "LanternWriting", "Lantern", "LanternOrders", "LanternSQLite", "LanternCollect", "LanternReport",
+                           "LanternWriting", "Lantern", "LanternOrders", "LanternSQLite", "LanternServer", "LanternReport",
                            "LanternImaging",
                            .product(name: "CSV", package: "CSV.swift"),
                            // To read the collector's SQLite file as it is, not through the store.

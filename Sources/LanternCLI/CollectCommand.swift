@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Lantern
-import LanternCollect
+import LanternServer
 import LanternModel
 import LanternSQLite
 

@@ -87,13 +87,13 @@ extension LayerTests {
     @Test func theGeneratorNeverImportsTheServerOrTheDatabase() throws {
         let server = try Self.check(prepending: "import Hummingbird", to: "Sources/LanternRendering/Renderer.swift")
         #expect(server.status == 1)
-        #expect(server.output.contains("Sources/LanternRendering/Renderer.swift:1: LanternRendering imports Hummingbird, which only LanternCollect may use"))
+        #expect(server.output.contains("Sources/LanternRendering/Renderer.swift:1: LanternRendering imports Hummingbird, which only LanternServer may use"))
         let database = try Self.check(prepending: "import GRDB", to: "Sources/LanternOrders/OrderDesk.swift")
         #expect(database.status == 1)
         #expect(database.output.contains("LanternOrders imports GRDB, which only LanternSQLite may use"))
-        let service = try Self.check(prepending: "import LanternCollect", to: "Sources/Lantern/Pipeline/Build.swift")
+        let service = try Self.check(prepending: "import LanternServer", to: "Sources/Lantern/Pipeline/Build.swift")
         #expect(service.status == 1)
-        #expect(service.output.contains("the generator target Lantern imports the service LanternCollect"))
+        #expect(service.output.contains("the generator target Lantern imports the service LanternServer"))
         let report = try Self.check(prepending: "import LanternReport", to: "Sources/LanternWriting/ExcelCSV.swift")
         #expect(report.status == 1)
         #expect(report.output.contains("the generator target LanternWriting imports the service LanternReport"))
@@ -101,7 +101,7 @@ extension LayerTests {
 
     /// The report reads orders through the store's protocol: the database and the server stay out.
     @Test func theReportNeverImportsTheStoreOrTheServer() throws {
-        for module in ["LanternSQLite", "LanternCollect"] {
+        for module in ["LanternSQLite", "LanternServer"] {
             let run = try Self.check(prepending: "import \(module)", to: "Sources/LanternReport/Report.swift")
             #expect(run.status == 1)
             #expect(run.output.contains("Sources/LanternReport/Report.swift:1: LanternReport imports \(module); it may use only"), "\(module)")
