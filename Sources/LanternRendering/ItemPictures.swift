@@ -57,6 +57,20 @@ package struct ItemPictures: Sendable {
         "\(folder)\(stem)-\(width)x\(height).webp"
     }
 
+    /// The versions `make` would make of `images`, with the height the header predicts, made
+    /// without decoding: the preview names them on its pages and makes one when it is asked for
+    /// (by its stem, `stem(_:width:)`), so a site with many photos is browsable at once.
+    package static func predicted(_ images: [ItemImage]) -> ItemPictures {
+        var versions: [String: [Version]] = [:]
+        for image in images where versions[image.digest] == nil {
+            versions[image.digest] = widths(for: image.width).map { width in
+                let height = max(1, Int((Double(image.height) * Double(width) / Double(max(image.width, 1))).rounded()))
+                return Version(path: path(stem: stem(image, width: width), width: width, height: height), width: width, height: height)
+            }
+        }
+        return ItemPictures(versions)
+    }
+
     /// The versions among an earlier build's files, by stem: what `path` wrote, read back.
     package static func earlier(in paths: some Sequence<String>) -> [String: Version] {
         var found: [String: Version] = [:]

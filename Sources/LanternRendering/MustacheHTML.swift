@@ -33,7 +33,7 @@ package enum MustacheHTML {
 
     /// `<` `>` `&` `"` `'` as `&lt;` `&gt;` `&amp;` `&quot;` `&#39;`, byte by byte. These are
     /// ASCII, which never occurs inside a longer UTF-8 sequence, so the result is valid UTF-8.
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: needsEscape) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)

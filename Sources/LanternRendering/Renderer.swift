@@ -42,20 +42,27 @@ package struct Renderer: Sendable {
 
     /// Everything that is not a member page.
     package func renderShared(_ plan: SitePlan) throws(DiagnosticsError) -> [OutputFile] {
-        let (templates, contexts) = (templates, contexts)
         // Few pages, but lists of a few thousand items each: on all cores too.
         var files: [OutputFile]
         do {
-            files = try Parallel.map(plan.shared) { page in
-                OutputFile(path: page.path, bytes: Data(templates.pages(page.language).render(page.kind, contexts.context(for: page)).utf8))
-            }
+            files = try Parallel.map(plan.shared) { page in render(shared: page) }
         } catch {
             throw DiagnosticsError([.error("cannot render the shared pages: \(error)", at: nil)])
         }
-        files.append(OutputFile(path: "assets/themes.css", bytes: Data(ThemeStyles.css(site.themes, locales: Array(templates.locales.values)).utf8)))
-        files.append(OutputFile(path: "robots.txt", bytes: Data(HostFiles.robots.utf8)))
-        files.append(OutputFile(path: "_headers", bytes: Data(HostFiles.headers(orderEndpoint: content.config.orderEndpoint).utf8)))
-        files.append(OutputFile(path: "m/index.html", bytes: Data(HostFiles.memberIndex.utf8)))
+        return files + (try hostFiles())
+    }
+
+    /// One page every visitor may see (portal, shop, item list, care menu).
+    package func render(shared page: Page) -> OutputFile {
+        OutputFile(path: page.path, bytes: Data(templates.pages(page.language).render(page.kind, contexts.context(for: page)).utf8))
+    }
+
+    /// The files beside the pages: the themes' styles, the host's files and the template assets.
+    package func hostFiles() throws(DiagnosticsError) -> [OutputFile] {
+        var files = [OutputFile(path: "assets/themes.css", bytes: Data(ThemeStyles.css(site.themes, locales: Array(templates.locales.values)).utf8)),
+                     OutputFile(path: "robots.txt", bytes: Data(HostFiles.robots.utf8)),
+                     OutputFile(path: "_headers", bytes: Data(HostFiles.headers(orderEndpoint: content.config.orderEndpoint).utf8)),
+                     OutputFile(path: "m/index.html", bytes: Data(HostFiles.memberIndex.utf8))]
         for asset in content.assets {
             let relative = String(asset.path.dropFirst(content.assetsFolder.path.count + 1))
             guard let bytes = FileManager.default.contents(atPath: asset.path) else {

@@ -6,10 +6,10 @@ package struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         package static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
     }
 
-    var severity: Severity
-    var location: SourceLocation?
-    var message: String
-    var hint: String?
+    package var severity: Severity
+    package var location: SourceLocation?
+    package var message: String
+    package var hint: String?
 
     package init(_ severity: Severity, _ message: String, at location: SourceLocation?, hint: String? = nil) {
         self.severity = severity

@@ -2,7 +2,7 @@
 ///
 /// Lines and columns start at 1; columns count Unicode scalars, so a Chinese character is one column.
 package struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
-    var file: String
+    package var file: String
     package var line: Int
     package var column: Int
 
