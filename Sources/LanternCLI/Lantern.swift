@@ -11,7 +11,7 @@ struct LanternCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lantern",
         abstract: "Builds trade-union welfare sites: festival shops, member storefronts and cards, care menus.",
-        subcommands: [BuildCommand.self, CheckCommand.self, CalendarCommand.self, LinksCommand.self, CollectCommand.self,
+        subcommands: [BuildCommand.self, CheckCommand.self, CalendarCommand.self, LinksCommand.self, CollectCommand.self, ServeCommand.self,
                       ReportCommand.self],
         defaultSubcommand: BuildCommand.self)
 }
