@@ -14,6 +14,8 @@ enum PreviewChrome {
         var generation: Int
         var member: Member?
         var warnings: [Diagnostic]
+        /// False while the site does not load: whose page it is cannot be known then.
+        var loaded = true
     }
 
     /// The site's page with the preview's style and script in its head and the bar first in
@@ -36,7 +38,7 @@ enum PreviewChrome {
 
     static func bar(_ bar: Bar) -> String {
         let e = MustacheHTML.escape
-        let who = bar.member.map { " as <strong>\(e($0.name))</strong> (\(e($0.id.rawValue)))" } ?? " as a visitor"
+        let who = bar.member.map { " as <strong>\(e($0.name))</strong> (\(e($0.id.rawValue)))" } ?? (bar.loaded ? " as a visitor" : "")
         var html = """
         <div class="lp-bar" id="lantern-preview" lang="en" role="region" aria-label="Lantern preview">\
         <p class="lp-banner"><strong>Preview · 预览</strong>: not published. The site on \

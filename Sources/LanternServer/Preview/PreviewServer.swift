@@ -115,12 +115,14 @@ package struct PreviewServer: Sendable {
         let path = request.uri.path.removingPercentEncoding ?? request.uri.path
         let answer = hub.answer(path, day: day)
         let member = answer.view?.member(at: String(path.drop { $0 == "/" }))?.member
-        let bar = PreviewChrome.Bar(day: day, generation: hub.generation, member: member, warnings: answer.view?.warnings ?? [])
+        let bar = PreviewChrome.Bar(day: day, generation: hub.generation, member: member, warnings: answer.view?.warnings ?? [],
+                                    loaded: answer.view != nil)
         switch answer.body {
         case .failed(let diagnostics):
             return Self.html(PreviewChrome.overlay(diagnostics, site: settings.site, bar: bar), status: .internalServerError)
         case .redirect(let to):
-            return Response(status: .movedPermanently, headers: [.location: to, .cacheControl: "no-store"])
+            // Not 301: a browser would keep it, and the preview's files change.
+            return Response(status: .found, headers: [.location: to, .cacheControl: "no-store"])
         case .notFound:
             return Self.html(PreviewChrome.notice("Not found", "<p>The site has no page at <code>\(MustacheHTML.escape(path))</code> on \(day).</p>"
                                                   + "<p><a href=\"/\">The portal</a></p>", bar: bar), status: .notFound)
