@@ -5,7 +5,7 @@ SWIFT ?= swift
 TODAY ?= 2026-06-10
 LANTERN = .build/debug/lantern
 
-.PHONY: site test lint deps build bench bench-collect fuzz contact-sheet clean
+.PHONY: site test lint deps build bench bench-collect bench-serve fuzz contact-sheet clean
 
 deps:
 	@scripts/install-deps.sh
@@ -38,6 +38,11 @@ bench: deps
 # 100,000 orders; writes its section of BENCHMARKS.md. See scripts/bench/collect.py.
 bench-collect: deps
 	python3 scripts/bench/collect.py --write $(BENCH_COLLECT_FLAGS)
+
+# `lantern serve` at 10,000 members: the portal after start, member pages on request, the
+# reload event after an edit, peak memory; writes its section of BENCHMARKS.md. See scripts/bench/serve.py.
+bench-serve: deps
+	python3 scripts/bench/serve.py --write $(BENCH_SERVE_FLAGS)
 
 # libFuzzer targets (Fuzz/), each run for FUZZ_SECONDS (default 300) one after another; prints
 # executions and crashes per target. Not part of `make test`. See README, "Fuzzing".

@@ -883,11 +883,15 @@ def main() -> int:
                               for k, s in list(r.scenarios.items()) + ([("hugo", r.hugo)] if r.hugo else [])}}
             for n, r in results.items()}}, ensure_ascii=False, indent=1))
     if a.write:
-        # The collector's figures (`collect.py`, between its markers) stay as they are.
+        # The collector's and the preview's figures (`collect.py`, `serve.py`, each between its
+        # markers) stay as they are.
         old = a.write.read_text(encoding="utf-8") if a.write.exists() else ""
-        begin, end = "<!-- bench-collect -->", "<!-- /bench-collect -->"
-        kept = old[old.index(begin):old.index(end) + len(end)] if begin in old and end in old else ""
-        a.write.write_text(md + "\n" + ("\n" + kept + "\n" if kept else ""), encoding="utf-8")
+        kept = []
+        for name in ("bench-collect", "bench-serve"):
+            begin, end = f"<!-- {name} -->", f"<!-- /{name} -->"
+            if begin in old and end in old:
+                kept.append(old[old.index(begin):old.index(end) + len(end)])
+        a.write.write_text(md + "\n" + "".join("\n" + k + "\n" for k in kept), encoding="utf-8")
         log(f"wrote {a.write}")
     else:
         print()
