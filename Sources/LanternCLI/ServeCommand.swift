@@ -33,6 +33,11 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--listen must be HOST:PORT, e.g. 127.0.0.1:1313, not `\(listen)`")
         }
         let host = String(listen[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        if !["127.0.0.1", "::1", "localhost"].contains(host) && !host.hasPrefix("127.") {
+            // The bar finds any member of the roster and shows their pages: for the author alone.
+            FileHandle.standardError.write(Data(("lantern serve: warning: listening on \(host), not loopback: anyone who can reach it "
+                + "can open every member's pages and search the roster by name\n").utf8))
+        }
         let server = PreviewServer(.init(site: SiteOptions.url(site).standardizedFileURL, host: host, port: port, today: day))
         for error in server.startupErrors { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
         let open = open
