@@ -6,8 +6,8 @@ import Foundation
 /// on what Excel does to those columns. CSV has no comment lines Excel keeps, so the formats
 /// are said there rather than in the files.
 enum StarterContent {
-    /// `content/images/gift-box.png`, the picture of one catalog row (240 × 180, a red gift box
-    /// drawn in the 春节 preset's colours), so the `image` column is filled too.
+    /// `content/images/gift-box.png`, the picture of the rice gift box every festival offers
+    /// (240 × 180, a red box drawn in the 春节 preset's colours), so the `image` column is filled too.
     static let pictureName = "gift-box.png"
     static let picture = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAPAAAAC0CAIAAAAl/ja/AAAClElEQVR42u3dwQnCMBSA4U7So3u4qxs4jSt0gF68eCsFMbR5ryHED/6jUCxfQqhPOr3XRRqmyS0Q0BLQEtAS0AJaAloCWgJaAlpAS0BLQEtAS0ALaAloCWgJaAloAS0BLQEtAS0BLaAloCWgJaAloAW0BLQEtAS0BLSAloCWgJaAFtAq93rcvzv14UJZ1xXQ9ZoLtrJA160BAV2p+ZetFNCRfR1odyF0eEgHHT+rAK3QRpsIOuv8DbTqUe5tRUBHriug0zTvbTVbCUwDfaHmzVabZcA00JdrbrYGmAa6U83pa0NAD6KZaaDt0EAz7QwNtKccnnIA7Tk0zUD7pRBot8AsB9BMm7YD2jy0eWig/WOF5vFBP29zt50F3fN3ARpooIEGGmiggQYaaKCBBhpooIEGGmiggQYaaKCBBhpooIEGGmiggQYaaKCBBhpooIEGGmiggQYaaKCBBhpooIEGGmiggQYaaKCBBhpooIEGGmiggQYaaKCBBhpooIEGGmiggQYaaKCBBhpooIEGGmiggQYaaKCBbtgw75r38nCggQYaaAENtIAGGmiggQYaaAENtIAGGmiggQYaaKCBBlpAAy2ggQYaaKCBBhpooA34G/A34A800EADDTTQQAMNNNBAAw000EADDTTQQAMNNNBAAw000EADDTTQQAMNNNBAAw000EADDTTQQAMNNNBAAw000EADDTTQQAMNNNBAAw000EADDTTQQAMNNNBAAw000EADDTTQQAMNNNBAAw000EADDTTQQAMNNNBAAw000EADDTTQQAMNNND/BVoCWkBLQEtAS0BLQAtoCWgJaAloCWgBLQEtAS0BLQEtoCWgJaAloAW0BLQEtAS0BLSAloCWgJaAlg70AbpwSoO5u3O5AAAAAElFTkSuQmCC")!
 
@@ -30,8 +30,8 @@ enum StarterContent {
     /// finds items; vouchers only where the national policy allows their kind.
     static let catalogCSV = """
         sku,name,category,price,supplier,kind,voucher,tags,cities,image,description,stock,active
-        GEN-001,五常大米礼盒（5kg）,粮油副食,89.90,示例粮油有限公司,goods,,new-year|spring-festival|lantern-festival|womens-day|qingming|labour-day|dragon-boat|qixi|mid-autumn|double-ninth|national-day|new-years-eve,*,,东北稻花香大米，真空小包装，方便储存。,500,true
-        GEN-002,坚果炒货礼盒,节令食品,128,示例食品有限公司,goods,,new-year|spring-festival|new-years-eve|lantern-festival|labour-day|national-day,*,gift-box.png,"六种坚果独立小袋,附手提礼袋。",300,true
+        GEN-001,五常大米礼盒（5kg）,粮油副食,89.90,示例粮油有限公司,goods,,new-year|spring-festival|lantern-festival|womens-day|qingming|labour-day|dragon-boat|qixi|mid-autumn|double-ninth|national-day|new-years-eve,*,gift-box.png,东北稻花香大米，真空小包装，方便储存。,500,true
+        GEN-002,坚果炒货礼盒,节令食品,128,示例食品有限公司,goods,,new-year|spring-festival|new-years-eve|lantern-festival|labour-day|national-day,*,,"六种坚果独立小袋,附手提礼袋。",300,true
         DB-001,鲜肉粽礼盒（8只装）,节令食品,99.5,示例食品有限公司,goods,,dragon-boat,*,,精选五花肉与圆糯米，箬叶包裹，真空独立包装。,200,true
         MA-001,广式月饼礼盒,节令食品,158.00,示例食品有限公司,goods,,mid-autumn,*,,莲蓉、豆沙、五仁三种口味，每盒 6 枚。,200,true
         MA-002,大闸蟹提货券（4只装）,节令食品,188,示例水产有限公司,voucher,pickup,mid-autumn|national-day,北京|上海,,凭券预约配送一份指定规格的大闸蟹；仅限北京、上海。,,true
