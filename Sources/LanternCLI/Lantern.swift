@@ -12,7 +12,7 @@ struct LanternCommand: AsyncParsableCommand {
         commandName: "lantern",
         abstract: "Builds trade-union welfare sites: festival shops, member storefronts and cards, care menus.",
         subcommands: [BuildCommand.self, CheckCommand.self, CalendarCommand.self, LinksCommand.self, CollectCommand.self, ServeCommand.self,
-                      ReportCommand.self],
+                      ReportCommand.self, NewCommand.self],
         defaultSubcommand: BuildCommand.self)
 }
 

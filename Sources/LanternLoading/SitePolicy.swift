@@ -4,9 +4,15 @@ import LanternModel
 extension Policy {
     /// The policy a site's `site.yaml` chooses, loaded on its own (for `lantern calendar`).
     package static func load(site: URL) throws(DiagnosticsError) -> Policy {
+        try loadWithPath(site: site).policy
+    }
+
+    /// The policy and its path as diagnostics name it (`content/policies/national.yaml`), for
+    /// messages that send the user to the file (`lantern new theme`).
+    package static func loadWithPath(site: URL) throws(DiagnosticsError) -> (policy: Policy, path: String) {
         let site = site.absoluteURL.standardizedFileURL
         let config = try SiteConfigLoader.load(TextFile.read(site.appending(path: "content/site.yaml"), displayPath: "content/site.yaml")).0
         let path = "content/\(config.policy)"
-        return try PolicyLoader.load(TextFile.read(site.appending(path: path), displayPath: path)).0
+        return (try PolicyLoader.load(TextFile.read(site.appending(path: path), displayPath: path)).0, path)
     }
 }

@@ -13,7 +13,8 @@ package struct Policy: Sendable {
         package var vouchers: Set<Product.VoucherKind>
         /// Whether the occasion counts toward the annual festival cap.
         package var festival: Bool
-        var location: SourceLocation
+        /// The rule's line in the policy file.
+        package var location: SourceLocation
 
         package init(allowed: Bool, cap: Money? = nil, audience: Audience, vouchers: Set<Product.VoucherKind>, festival: Bool, location: SourceLocation) {
             self.allowed = allowed
