@@ -113,6 +113,39 @@ import Testing
         #expect(await events.next() == nil)
     }
 
+    /// A warning (an unknown key in a theme) does not stop the preview: the page is shown, and
+    /// the bar lists the warning with its place in a collapsible panel.
+    @Test func warningsAreListedInTheBar() throws {
+        let site = try TestSite("sample")
+        let theme = "content/themes/dragon-boat-2026.md"
+        try site.write(theme, site.read(theme).replacingOccurrences(of: "summary: ", with: "sumary: typo\nsummary: "))
+        let day = Day("2026-06-10")!
+        let hub = PreviewHub(site: site.site, today: day)
+        let answer = hub.answer("/", day: day)
+        guard case .file(let bytes) = answer.body, let view = answer.view else { Issue.record("the portal is shown"); return }
+        let warning = try #require(view.warnings.first { $0.location?.file.hasSuffix(theme) == true }, "\(view.warnings)")
+        let page = String(decoding: PreviewChrome.page(bytes, bar: .init(day: day, generation: 1, member: nil, warnings: view.warnings)),
+                          as: UTF8.self)
+        let panel = try #require(page.range(of: "<details class=\"lp-warnings\">"))
+        let rest = page[panel.upperBound...]
+        #expect(rest.contains(MustacheHTML.escape(warning.location!.description)) && rest.contains(MustacheHTML.escape(warning.message)))
+    }
+
+    /// The overlay quotes the site's files and the diagnostics: as text, never as markup.
+    @Test func theOverlayEscapesWhatItQuotes() throws {
+        let site = try TestSite("sample")
+        try site.write("content/themes/x.md", "---\ntitle: <script>alert(1)</script>\n---\n")
+        let error = Diagnostic.error("a <b>bold</b> claim", at: SourceLocation(file: "content/themes/x.md", line: 2, column: 8),
+                                     hint: "use \"<i>\" & co")
+        let html = String(decoding: PreviewChrome.overlay([error], site: site.site, bar: .init(day: Day("2026-06-10")!, generation: 1,
+                                                                                           member: nil, warnings: [])), as: UTF8.self)
+        #expect(!html.contains("<script>alert") && !html.contains("<b>bold") && !html.contains("<i>"))
+        #expect(html.contains("title: &lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("content/themes/x.md:2:8"))
+        // The page says nothing of whose it is while the site does not load.
+        #expect(!html.contains("as a visitor"))
+    }
+
     static func paths(_ event: String) -> Set<String> {
         let data = event.split(separator: "\n").first { $0.hasPrefix("data: ") }.map { Data($0.dropFirst(6).utf8) } ?? Data()
         return Set((try? JSONSerialization.jsonObject(with: data)) as? [String] ?? ["unreadable"])

@@ -70,7 +70,7 @@ enum PreviewChrome {
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(title) · Lantern preview</title>\(head(bar.generation))</head>
-        <body class="lp-overlay-page">\(self.bar(Bar(day: bar.day, generation: bar.generation, member: nil, warnings: [])))
+        <body class="lp-overlay-page">\(self.bar(Bar(day: bar.day, generation: bar.generation, member: nil, warnings: [], loaded: false)))
         <main class="lp-overlay" role="alert"><h1>\(title)</h1>
         <p>Fix the file and save it: this page comes back by itself.</p>
 
