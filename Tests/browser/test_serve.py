@@ -198,3 +198,27 @@ def test_preview_as_a_woman_and_a_man_on_womens_day(browser, site):
         assert driver.find_elements(By.CSS_SELECTOR, ".lp-notice"), "no 三八 storefront for him"
     else:
         assert "no pages" in driver.find_element(By.CSS_SELECTOR, ".lp-notice h1").text
+
+
+def test_the_audit_opens_the_site_as_each_member_with_a_storefront(browser, site):
+    root, preview = site
+    driver = browser
+    driver.get(preview.base + "/_lantern/as?q=&day=2026-03-05")  # the day, as a visitor
+    driver.find_element(By.LINK_TEXT, "Audit").click()
+    WebDriverWait(driver, 10).until(lambda d: "/_lantern/audit" in d.current_url)
+    row = next(r for r in driver.find_elements(By.CSS_SELECTOR, ".lp-audit tbody tr") if "womens-day-2026" in r.text)
+    details = row.find_element(By.CSS_SELECTOR, "details")
+    details.find_element(By.TAG_NAME, "summary").click()
+    links = details.find_elements(By.CSS_SELECTOR, "a")
+    with open(root / "content/roster.csv", encoding="utf-8-sig", newline="") as f:
+        roster = {row["id"]: row for row in csv.DictReader(f)}
+    listed = [re.search(r"\((E\d+),", li.text).group(1) for li in details.find_elements(By.TAG_NAME, "li")]
+    assert listed and len(listed) == int(details.find_element(By.TAG_NAME, "summary").text)
+    # 三八 is for women: every member listed is one, and every active woman is listed.
+    assert all(roster[m]["gender"] == "F" for m in listed), listed
+    assert set(listed) == {m for m, r in roster.items() if r["gender"] == "F" and r["status"] == "active"}
+    first = listed[0]
+    links[0].click()
+    WebDriverWait(driver, 10).until(lambda d: "/m/" in d.current_url)
+    assert roster[first]["name"] in driver.find_element(By.CSS_SELECTOR, "#lantern-preview .lp-banner").text
+    assert driver.find_elements(By.CSS_SELECTOR, "main a[href*='womens-day-2026']")

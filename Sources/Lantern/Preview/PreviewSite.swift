@@ -64,6 +64,8 @@ package struct PreviewDay: Sendable {
     package let day: Day
     package let plan: SitePlan
     package let warnings: [Diagnostic]
+    /// What `private/audit.html` says on this day: per theme its eligible members and budget.
+    package let audit: Audit
     let renderer: Renderer
     private let shared: [String: Page]
     /// Each member with pages by folder (`m/<token>/`), as an index into `plan.members`.
@@ -77,6 +79,7 @@ package struct PreviewDay: Sendable {
         self.day = day
         plan = SitePlan.make(checked, today: day, secret: secret)
         warnings = checked.warnings + loadWarnings
+        audit = checked.audit
         let images = ItemPictures.shown(in: plan)
         renderer = Renderer(site: checked, templates: templates, today: day, secret: secret, pictures: ItemPictures.predicted(images))
         shared = Dictionary(plan.shared.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
@@ -110,6 +113,11 @@ package struct PreviewDay: Sendable {
         let parts = path.split(separator: "/", maxSplits: 2)
         guard parts.count >= 2, let index = folders["m/\(parts[1])/"] else { return nil }
         return plan.members[index]
+    }
+
+    /// The members with a card of `theme` (its storefront) on this day, in roster order.
+    package func members(card theme: String) -> [MemberPlan] {
+        plan.members.filter { $0.cards.contains { $0.theme.slug.rawValue == theme } }
     }
 
     /// The member's pages on this day, by their id; nil when they have none on this day.

@@ -47,7 +47,8 @@ enum PreviewChrome {
         <label>Member <input name="q" value="\(e(bar.member?.id.rawValue ?? ""))" list="lp-members" autocomplete="off" \
         placeholder="id or name"></label><datalist id="lp-members"></datalist>\
         <label>Day <input type="date" name="day" value="\(bar.day)"></label>\
-        <button type="submit">Show</button> <a href="/_lantern/as?q=&amp;day=\(bar.day)">As a visitor</a></form>
+        <button type="submit">Show</button> <a href="/_lantern/as?q=&amp;day=\(bar.day)">As a visitor</a> \
+        <a href="/_lantern/audit">Audit</a></form>
         """
         if !bar.warnings.isEmpty {
             html += "<details class=\"lp-warnings\"><summary>\(bar.warnings.count) warning\(bar.warnings.count == 1 ? "" : "s")</summary><ul>"
@@ -176,6 +177,10 @@ enum PreviewChrome {
         .lp-excerpt { background: #f4f4f4; padding: .5rem; overflow-x: auto; font: 14px/1.4 ui-monospace, monospace; }
         .lp-excerpt mark { background: #ffd6d9; color: #1a1a1a; }
         .lp-caret { color: #a4000f; font-weight: 700; }
+        .lp-audit { border-collapse: collapse; width: 100%; }
+        .lp-audit th, .lp-audit td { border: 1px solid #ccc; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+        .lp-audit summary { cursor: pointer; }
+        .lp-audit ul { margin: .25rem 0; padding-left: 1.25rem; max-height: 50vh; overflow: auto; }
 
         """
 }

@@ -12,6 +12,7 @@ import ServiceLifecycle
 ///
 /// Routes: the site's own paths; `/_lantern/events` (server-sent events), `/_lantern/as`
 /// (preview as a member, on a day), `/_lantern/members` (the picker's suggestions),
+/// `/_lantern/audit` (the audit's themes, each with its members to open the site as),
 /// `/_lantern/preview.js` and `.css`. The day chosen is kept in a cookie.
 package struct PreviewServer: Sendable {
     package struct Settings: Sendable {
@@ -54,6 +55,7 @@ package struct PreviewServer: Sendable {
         router.get("/_lantern/preview.css") { _, _ in Self.text(PreviewChrome.style, type: "text/css; charset=utf-8") }
         router.get("/_lantern/members") { request, _ in self.members(request) }
         router.get("/_lantern/as") { request, _ in self.previewAs(request) }
+        router.get("/_lantern/audit") { request, _ in self.audit(request) }
         router.get("**") { request, _ in self.page(request) }
         router.get("/") { request, _ in self.page(request) }
         let app = Application(router: router, configuration: .init(address: .hostname(settings.host, port: settings.port),
@@ -187,6 +189,41 @@ package struct PreviewServer: Sendable {
                                   day: day, member: member, status: .ok))
         }
     }
+
+    /// The audit's themes on this browser's day, each with its eligible count (as in
+    /// `private/audit.html`) and the members who have its storefront that day, each a link
+    /// that opens the site as them.
+    func audit(_ request: Request) -> Response {
+        let day = day(request)
+        guard case .success(let site) = hub.site, case .success(let view) = site.on(day) else {
+            return Response(status: .seeOther, headers: [.location: "/"])
+        }
+        let e = MustacheHTML.escape
+        var body = "<p>Policy: \(e(view.audit.policyName)). Eligible: members the theme's audience admits, whatever the day "
+            + "(the audit's count). With pages on \(day): members whose storefront for it is open that day.</p>"
+        body += "<table class=\"lp-audit\"><thead><tr><th scope=\"col\">Theme</th><th scope=\"col\">Date</th><th scope=\"col\">Window</th>"
+            + "<th scope=\"col\">Budget</th><th scope=\"col\">Eligible</th><th scope=\"col\">With pages on \(day)</th></tr></thead><tbody>"
+        for line in view.audit.themes {
+            let members = view.members(card: line.slug)
+            var cell = "\(members.count)"
+            if !members.isEmpty {
+                let shown = members.prefix(Self.auditListLimit).map { plan in
+                    let query = plan.member.id.rawValue.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+                    return "<li><a href=\"/_lantern/as?q=\(e(query))&amp;day=\(day)\">Open as \(e(plan.member.name))</a> "
+                        + "(\(e(plan.member.id.rawValue)), \(e(plan.member.department)), \(e(plan.member.city)))</li>"
+                }.joined()
+                let more = members.count > Self.auditListLimit ? "<li>… and \(members.count - Self.auditListLimit) more: search the bar</li>" : ""
+                cell = "<details><summary>\(members.count)</summary><ul>\(shown)\(more)</ul></details>"
+            }
+            body += "<tr><td>\(e(line.title)) <code>\(e(line.slug))</code></td><td>\(e(line.date))</td><td>\(e(line.window))</td>"
+                + "<td>\(e(line.budget.description))</td><td>\(line.eligibleMembers)</td><td>\(cell)</td></tr>"
+        }
+        body += "</tbody></table>"
+        return notice("Audit on \(day)", body, day: day, status: .ok)
+    }
+
+    /// Members listed per theme in the audit view; the bar's search finds the others.
+    static let auditListLimit = 200
 
     /// The picker's suggestions: members whose id or name holds the text, at most 20.
     func members(_ request: Request) -> Response {
