@@ -43,13 +43,6 @@ THEME = "dragon-boat-2026"
 BEGIN, END = "<!-- bench-collect -->", "<!-- /bench-collect -->"
 
 
-def free_port() -> int:
-    import socket
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class Collector:
     def __init__(self, binary: Path, site: Path, private: Path, db: Path, port: int):
         env = dict(os.environ, LANTERN_SECRET=bench.SECRET)
@@ -150,7 +143,7 @@ def wrk(port: int, body_file: Path, seconds: int, connections: int) -> dict:
 
 
 def kill_test(binary, site, private, db, valid_bodies: list[str], threads: int = 6) -> dict:
-    port = free_port()
+    port = bench.free_port()
     collector = Collector(binary, site, private, db, port)
     answered: list[int] = []
     lock = threading.Lock()
@@ -184,7 +177,7 @@ def kill_test(binary, site, private, db, valid_bodies: list[str], threads: int =
     stop.set()
     for t in pool:
         t.join()
-    restarted = Collector(binary, site, private, db, free_port())
+    restarted = Collector(binary, site, private, db, bench.free_port())
     restarted.stop()
     with sqlite3.connect(db) as conn:
         kept = {row[0] for row in conn.execute("SELECT id FROM submission WHERE status = 'accepted'")}
@@ -196,7 +189,7 @@ def kill_test(binary, site, private, db, valid_bodies: list[str], threads: int =
 
 def report_time(binary, site, private, db, fronts, runs: int) -> dict:
     """One current choice per member with items, straight into a fresh store, then `lantern report`."""
-    port = free_port()
+    port = bench.free_port()
     Collector(binary, site, private, db, port).stop()  # creates the schema
     now = time.time()
     with sqlite3.connect(db) as conn:
@@ -272,7 +265,7 @@ def main() -> int:
     load = []
     for round_ in range(a.rounds):
         db = work / f"load-{round_}.sqlite"
-        collector = Collector(binary, site, private, db, free_port())
+        collector = Collector(binary, site, private, db, bench.free_port())
         try:
             bench.log(f"round {round_ + 1}: wrk for {a.seconds} s")
             load.append(wrk(collector.port, body_file, a.seconds, a.connections))
@@ -291,13 +284,7 @@ def main() -> int:
     md = markdown(a, m, load, kill, rep, counts)
     print(md)
     if a.write:
-        text = a.write.read_text(encoding="utf-8") if a.write.exists() else "# Benchmarks\n"
-        if BEGIN in text:
-            text = text[:text.index(BEGIN)] + md + text[text.index(END) + len(END):]
-        else:
-            text = text.rstrip("\n") + "\n\n" + md + "\n"
-        a.write.write_text(text, encoding="utf-8")
-        bench.log(f"wrote {a.write}")
+        bench.write_section(a.write, BEGIN, END, md)
     shutil.rmtree(work, ignore_errors=True) if not a.workdir else None
     failed = kill["lost"] > 0
     return 1 if failed else 0

@@ -100,6 +100,26 @@ def ensure_tools(hugo: bool) -> None:
             raise BenchError(f"{tool} is missing after installing `{pkg}`")
 
 
+def free_port() -> int:
+    """A free loopback port, for a server the harness starts."""
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def write_section(path: Path, begin: str, end: str, md: str) -> None:
+    """Puts `md` (which starts with `begin` and ends with `end`) into the file in place of the
+    section between those markers, or at its end when it has none."""
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    if begin in text and end in text:
+        text = text[:text.index(begin)] + md + text[text.index(end) + len(end):]
+    else:
+        text = text.rstrip("\n") + "\n\n" + md + "\n"
+    path.write_text(text, encoding="utf-8")
+    log(f"wrote {path}")
+
+
 def build_release() -> Path:
     log("building: " + " ".join(BUILD_CMD))
     t0 = time.perf_counter()

@@ -43,12 +43,6 @@ THEME = "dragon-boat-2026"
 BEGIN, END = "<!-- bench-serve -->", "<!-- /bench-serve -->"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def get(port: int, path: str) -> tuple[int, dict, bytes]:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
@@ -67,7 +61,7 @@ def peak_rss(pid: int) -> int:
 
 
 def one_round(binary: Path, site: Path, ids: list[str]) -> dict:
-    port = free_port()
+    port = bench.free_port()
     started = time.perf_counter()
     process = subprocess.Popen([str(binary), "serve", "--site", str(site), "--listen", f"127.0.0.1:{port}", "--today", TODAY],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -204,13 +198,7 @@ def main() -> int:
     md, ok = markdown(a, bench.machine(), rounds)
     print(md)
     if a.write:
-        text = a.write.read_text(encoding="utf-8") if a.write.exists() else "# Benchmarks\n"
-        if BEGIN in text:
-            text = text[:text.index(BEGIN)] + md + text[text.index(END) + len(END):]
-        else:
-            text = text.rstrip("\n") + "\n\n" + md + "\n"
-        a.write.write_text(text, encoding="utf-8")
-        bench.log(f"wrote {a.write}")
+        bench.write_section(a.write, BEGIN, END, md)
     if not a.workdir:
         shutil.rmtree(work, ignore_errors=True)
     return 0 if ok else 1
