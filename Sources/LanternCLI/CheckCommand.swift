@@ -28,7 +28,9 @@ struct CheckCommand: ParsableCommand {
         do {
             let result = try SiteCheck.run(options, strict: strict, today: today, wait: !siteOptions.noWait, waiting: showWaiting)
             report(result.warnings)
-            print("ok: \(result.themes) themes, \(result.items) items (\(result.hidden) hidden by the policy「\(result.policyName)」), \(result.members) members")
+            func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+            print("ok: \(count(result.themes, "theme")), \(count(result.items, "item")) (\(result.hidden) hidden by the policy「\(result.policyName)」), "
+                  + count(result.members, "member"))
         } catch {
             throw fail(error, "check")
         }

@@ -28,7 +28,7 @@ struct NewCommand: ParsableCommand {
             do {
                 let result = try NewSite.create(at: SiteOptions.url(folder), today: day)
                 print("created \(folder): \(result.files) files, with the theme \(result.theme.path) under the policy「\(result.theme.policyName)」")
-                print("next: edit content/site.yaml, content/catalog.csv and content/roster.csv (see content/README.txt), then")
+                print("next: edit content/site.yaml (names, and order: where members send their choice), content/catalog.csv and content/roster.csv (see content/README.txt), then")
                 print("  lantern check --site \(folder)")
                 print("  lantern build --site \(folder)")
             } catch {

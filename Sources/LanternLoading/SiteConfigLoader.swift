@@ -10,6 +10,9 @@ enum SiteConfigLoader {
         "policy": .value, "privacy": .group(privacyKeys), "print_sheets": .value, "feedback": .group(feedbackKeys),
     ])
 
+    package static let noOrderChannel = "no order.endpoint and no order.email: members can tick items on their storefronts "
+        + "but have no way to send their choice"
+
     static func load(_ file: TextFile) throws(DiagnosticsError) -> (SiteConfig, [Diagnostic]) {
         var r = try YAMLReader(file.text, file: file.displayPath, keys: keys)
         let name = r.string("name", required: true)
@@ -33,6 +36,12 @@ enum SiteConfigLoader {
         let email = order.flatMap { r.string("email", in: $0) } ?? ""
         if let order, !email.isEmpty && (!email.contains("@") || email.contains(where: { " <>\"".contains($0) })) {
             r.error("bad order email `\(email)`", at: order.valueLocation("email"), hint: "write one address like fuli@example.com")
+        }
+        if endpoint.isEmpty && email.isEmpty {
+            // Storefronts would let members tick items and give them nowhere to send them.
+            r.warning(SiteConfigLoader.noOrderChannel, at: order.map { _ in r.root.keyLocation("order") } ?? SourceLocation(file: file.displayPath),
+                      hint: "set order.endpoint (lantern collect's /orders, or your OA form's https:// address) "
+                          + "or order.email (the union's mailbox) in site.yaml")
         }
         var encrypt = false
         var cardFields = SiteConfig.allCardFields

@@ -108,6 +108,15 @@ struct YAMLComposer {
 
     private func syntaxError(_ error: Error, in text: String) -> Diagnostic {
         switch error as? YamlError {
+        case .scanner(let context?, let problem, _, _), .parser(let context?, let problem, _, _)
+            where context.text.hasPrefix("while parsing a flow"):
+            // An unclosed `[` or `{`: libyaml gives up where the next key starts, often lines
+            // later (past comments); the bracket that was never closed is what to fix.
+            let place = min(Position(context.mark), Self.end(of: text))
+            let bracket = context.text.contains("mapping") ? "{" : "["
+            return .error("YAML syntax error: the `\(bracket)` here is never closed (\(problem))",
+                          at: SourceLocation(file: file, line: place.line + lineOffset, column: place.column),
+                          hint: "close it on the same line (`[a, b]`), or quote the value if the `\(bracket)` is part of the text")
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             // At the end of a file without a final line break, libyaml reports the line after
             // the last: point at the end of the last line instead, which exists.

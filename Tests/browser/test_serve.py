@@ -24,12 +24,19 @@ LIVE = 2.0  # seconds a page may take to follow an edit
 
 class Preview:
     def __init__(self, root: Path, today: str):
+        # What it says on stderr (a line per reload, the errors) goes to a file: a pipe nobody
+        # reads would fill and stop the server.
+        self.log = tempfile.TemporaryFile(mode="w+")
         self.process = subprocess.Popen([str(LANTERN), "serve", "--site", str(root), "--listen", "127.0.0.1:0",
-                                         "--today", today], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                                         "--today", today], stdout=subprocess.PIPE, stderr=self.log, text=True)
         line = self.process.stdout.readline()
         found = re.search(r"http://[0-9.]+:\d+", line)
-        assert found, f"no address in {line!r}; stderr: {self.process.stderr.read() if self.process.poll() is not None else ''}"
+        assert found, f"no address in {line!r}; stderr: {self.said()}"
         self.base = found.group(0)
+
+    def said(self) -> str:
+        self.log.seek(0)
+        return self.log.read()
 
     def close(self):
         self.process.terminate()
@@ -130,6 +137,10 @@ def test_a_storefront_follows_edits_errors_and_fixes(browser, site):
     assert "budget: [200" in excerpt
     assert driver.find_element(By.CSS_SELECTOR, ".lp-overlay .lp-message").text.strip()
     assert driver.current_url == storefront
+    # Whose page it was stays in the bar while the site does not load.
+    assert "张伟" in driver.find_element(By.CSS_SELECTOR, "#lantern-preview .lp-banner").text
+    # The terminal says it too.
+    wait_for(driver, lambda d: f"{THEME}:" in preview.said(), "the error on the terminal")
 
     # Fixed: the storefront comes back by itself.
     mark(driver)
@@ -213,7 +224,7 @@ def test_the_audit_opens_the_site_as_each_member_with_a_storefront(browser, site
     with open(root / "content/roster.csv", encoding="utf-8-sig", newline="") as f:
         roster = {row["id"]: row for row in csv.DictReader(f)}
     listed = [re.search(r"\((E\d+),", li.text).group(1) for li in details.find_elements(By.TAG_NAME, "li")]
-    assert listed and len(listed) == int(details.find_element(By.TAG_NAME, "summary").text)
+    assert listed and len(listed) == int(details.find_element(By.CSS_SELECTOR, "summary .lp-count").text)
     # 三八 is for women: every member listed is one, and every active woman is listed.
     assert all(roster[m]["gender"] == "F" for m in listed), listed
     assert set(listed) == {m for m, r in roster.items() if r["gender"] == "F" and r["status"] == "active"}

@@ -38,11 +38,22 @@ package enum NewTheme {
         return Result(path: path, occasion: draft.occasion, day: draft.day, budget: draft.budget, policyName: policy.name)
     }
 
+    /// The occasion whose key is `text`, or the one occasion whose Chinese name holds it (at
+    /// least two characters: `中秋`, `端午节`, `三八`).
+    static func occasion(named text: String) -> Occasion? {
+        if let occasion = Occasion(rawValue: text) { return occasion }
+        guard text.count >= 2 else { return nil }
+        let found = Occasion.allCases.filter { $0.chineseName.contains(text) }
+        return found.count == 1 ? found[0] : nil
+    }
+
     /// The draft for `key` under `policy`, or the reasons there is none: a name that cannot be a
     /// URL, an unknown occasion, one the policy does not allow, a year the calendar does not cover.
-    static func draft(name: String, occasion key: String, year: Int?, today: Day, policy: Policy,
+    static func draft(name: String, occasion given: String, year: Int?, today: Day, policy: Policy,
                       policyPath: String) throws(DiagnosticsError) -> ThemeDraft {
         var d = Diagnostics()
+        // `中秋`, `中秋节`, `三八` as `lantern calendar` prints them: the occasion's key.
+        let key = Self.occasion(named: given)?.rawValue ?? given
         if !Slug.isValid(name) {
             let suggestion = Slug.isValid(name.lowercased()) ? name.lowercased() : "mid-autumn-\(today.year)"
             d.error("theme name `\(name)` cannot be a web address", at: nil,

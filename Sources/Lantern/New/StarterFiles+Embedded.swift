@@ -2065,7 +2065,9 @@ refusal:
 {{/order.mailto}}
 {{/order.endpoint}}
 {{^order.endpoint}}
+{{#order.mailto}}
 <p class="muted">{{t.storefront.mail_hint}}</p>
+{{/order.mailto}}
 {{/order.endpoint}}
 </section>
 

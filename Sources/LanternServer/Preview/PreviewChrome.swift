@@ -71,7 +71,7 @@ enum PreviewChrome {
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(title) · Lantern preview</title>\(head(bar.generation))</head>
-        <body class="lp-overlay-page">\(self.bar(Bar(day: bar.day, generation: bar.generation, member: nil, warnings: [], loaded: false)))
+        <body class="lp-overlay-page">\(self.bar(Bar(day: bar.day, generation: bar.generation, member: bar.member, warnings: [], loaded: false)))
         <main class="lp-overlay" role="alert"><h1>\(title)</h1>
         <p>Fix the file and save it: this page comes back by itself.</p>
 
@@ -116,7 +116,7 @@ enum PreviewChrome {
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(MustacheHTML.escape(title)) · Lantern preview</title>\(head(bar.generation))</head>
-        <body>\(self.bar(bar))<main class="lp-notice"><h1>\(MustacheHTML.escape(title))</h1>\(body)</main></body></html>
+        <body class="lp-page">\(self.bar(bar))<main class="lp-notice"><h1>\(MustacheHTML.escape(title))</h1>\(body)</main></body></html>
 
         """.utf8)
     }
@@ -177,6 +177,8 @@ enum PreviewChrome {
         .lp-excerpt { background: #f4f4f4; padding: .5rem; overflow-x: auto; font: 14px/1.4 ui-monospace, monospace; }
         .lp-excerpt mark { background: #ffd6d9; color: #1a1a1a; }
         .lp-caret { color: #a4000f; font-weight: 700; }
+        .lp-page { margin: 0; }
+        .lp-table { overflow-x: auto; }
         .lp-audit { border-collapse: collapse; width: 100%; }
         .lp-audit th, .lp-audit td { border: 1px solid #ccc; padding: .3rem .5rem; text-align: left; vertical-align: top; }
         .lp-audit summary { cursor: pointer; }

@@ -40,6 +40,8 @@ final class PreviewHub: Sendable {
 
     private struct State: Sendable {
         var site: Result<PreviewSite, DiagnosticsError>
+        /// The site as it last loaded without errors: whose page a path is, while it has some.
+        var lastGood: PreviewSite?
         var generation = 1
         /// `day path` → (digest, when): what was served lately.
         var served: [String: (digest: String, tick: Int)] = [:]
@@ -63,11 +65,13 @@ final class PreviewHub: Sendable {
         siteFolder = site
         secret = Secret.generate().secret
         defaultDay = { today ?? Day.today() }
-        state = Locked(State(site: PreviewSite.load(site: site, secret: secret)))
+        let loaded = PreviewSite.load(site: site, secret: secret)
+        state = Locked(State(site: loaded, lastGood: try? loaded.get()))
     }
 
     var generation: Int { state.value.generation }
     var site: Result<PreviewSite, DiagnosticsError> { state.value.site }
+    var lastGood: PreviewSite? { state.value.lastGood }
 
     /// What `path` (as the browser asked, from `/`) is on `day`, recorded as served.
     func answer(_ path: String, day: Day) -> Answer {
@@ -108,8 +112,9 @@ final class PreviewHub: Sendable {
     }
 
     /// Loads the site again after its files changed, and tells the browsers which of the paths
-    /// they were given changed.
-    func reload() {
+    /// they were given changed; returns those paths and the site's errors (none when it loads).
+    @discardableResult
+    func reload() -> (changed: Set<String>, errors: [Diagnostic]) {
         let next = PreviewSite.load(site: siteFolder, secret: secret)
         // A picture's version is named after its bytes: it never changes under its name.
         let served = state.value.served.filter { !$0.key.contains(" /assets/images/") }.map { ($0.key, $0.value.digest) }
@@ -123,6 +128,7 @@ final class PreviewHub: Sendable {
         let changed = Set(digests.filter { old[$0.0] != $0.2 }.map(\.1))
         let (listeners, text) = state.update { state in
             state.site = next
+            if case .success(let site) = next { state.lastGood = site }
             state.generation += 1
             for (key, _, digest) in digests where state.served[key] != nil { state.served[key]!.digest = digest }
             state.history.append((state.generation, changed))
@@ -130,6 +136,8 @@ final class PreviewHub: Sendable {
             return (Array(state.listeners.values), Self.event(generation: state.generation, paths: changed))
         }
         for listener in listeners { listener.yield(text) }
+        if case .failure(let error) = next { return (changed, error.errors) }
+        return (changed, [])
     }
 
     /// A stream of server-sent events for one browser: first the paths changed since the

@@ -97,7 +97,13 @@ package struct PreviewServer: Sendable {
                 try? await Task.sleep(for: .milliseconds(50))
                 now = SiteStamps.scan(settings.site)
             } while now != last
-            hub.reload()
+            let (changed, errors) = hub.reload()
+            // The terminal says it too, for an author without the page open.
+            let said = errors.isEmpty
+                ? "lantern serve: files changed; \(changed.count) of the files served since changed, their pages reload\n"
+                : "lantern serve: the site has \(errors.count) error\(errors.count == 1 ? "" : "s"); every page shows \(errors.count == 1 ? "it" : "them") until fixed\n"
+                    + errors.map { "\($0)\n" }.joined()
+            FileHandle.standardError.write(Data(said.utf8))
         }
     }
 
@@ -116,7 +122,10 @@ package struct PreviewServer: Sendable {
         let day = day(request)
         let path = request.uri.path.removingPercentEncoding ?? request.uri.path
         let answer = hub.answer(path, day: day)
-        let member = answer.view?.member(at: String(path.drop { $0 == "/" }))?.member
+        let relative = String(path.drop { $0 == "/" })
+        // While the site has errors, whose page this was is known from its last good load.
+        let member = answer.view?.member(at: relative)?.member
+            ?? (answer.view == nil ? (try? hub.lastGood?.on(day).get())?.member(at: relative)?.member : nil)
         let bar = PreviewChrome.Bar(day: day, generation: hub.generation, member: member, warnings: answer.view?.warnings ?? [],
                                     loaded: answer.view != nil)
         switch answer.body {
@@ -201,7 +210,7 @@ package struct PreviewServer: Sendable {
         let e = MustacheHTML.escape
         var body = "<p>Policy: \(e(view.audit.policyName)). Eligible: members the theme's audience admits, whatever the day "
             + "(the audit's count). With pages on \(day): members whose storefront for it is open that day.</p>"
-        body += "<table class=\"lp-audit\"><thead><tr><th scope=\"col\">Theme</th><th scope=\"col\">Date</th><th scope=\"col\">Window</th>"
+        body += "<div class=\"lp-table\"><table class=\"lp-audit\"><thead><tr><th scope=\"col\">Theme</th><th scope=\"col\">Date</th><th scope=\"col\">Window</th>"
             + "<th scope=\"col\">Budget</th><th scope=\"col\">Eligible</th><th scope=\"col\">With pages on \(day)</th></tr></thead><tbody>"
         for line in view.audit.themes {
             let members = view.members(card: line.slug)
@@ -213,12 +222,12 @@ package struct PreviewServer: Sendable {
                         + "(\(e(plan.member.id.rawValue)), \(e(plan.member.department)), \(e(plan.member.city)))</li>"
                 }.joined()
                 let more = members.count > Self.auditListLimit ? "<li>… and \(members.count - Self.auditListLimit) more: search the bar</li>" : ""
-                cell = "<details><summary>\(members.count)</summary><ul>\(shown)\(more)</ul></details>"
+                cell = "<details><summary><span class=\"lp-count\">\(members.count)</span> · open as…</summary><ul>\(shown)\(more)</ul></details>"
             }
             body += "<tr><td>\(e(line.title)) <code>\(e(line.slug))</code></td><td>\(e(line.date))</td><td>\(e(line.window))</td>"
                 + "<td>\(e(line.budget.description))</td><td>\(line.eligibleMembers)</td><td>\(cell)</td></tr>"
         }
-        body += "</tbody></table>"
+        body += "</tbody></table></div>"
         return notice("Audit on \(day)", body, day: day, status: .ok)
     }
 
