@@ -15,4 +15,19 @@ extension Policy {
         let path = "content/\(config.policy)"
         return (try PolicyLoader.load(TextFile.read(site.appending(path: path), displayPath: path)).0, path)
     }
+
+    /// Every policy file under `content/policies/` that loads, by its path as diagnostics name
+    /// it: the alternatives `site.yaml` could choose (`lantern new theme` names those that allow
+    /// an occasion the current one refuses).
+    package static func available(site: URL) -> [(path: String, policy: Policy)] {
+        let site = site.absoluteURL.standardizedFileURL
+        let folder = site.appending(path: "content/policies")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().compactMap { name in
+            let path = "content/policies/\(name)"
+            guard let file = try? TextFile.read(site.appending(path: path), displayPath: path),
+                  let policy = try? PolicyLoader.load(file).0 else { return nil }
+            return (path, policy)
+        }
+    }
 }

@@ -287,6 +287,9 @@ import Testing
         #expect(again.status == 1 && again.stderr.contains("is not empty"))
         let refused = try CommandLineTests.lantern(["new", "theme", "women", "--occasion", "womens-day", "--site", "site"], in: folder.root)
         #expect(refused.status == 1 && refused.stderr.contains("content/policies/national.yaml:") && refused.stderr.contains("it allows: new-year"))
+        // The bundled provincial example that allows it is named, with the line to write.
+        #expect(refused.stderr.contains("choose content/policies/heilongjiang.yaml") && refused.stderr.contains("`policy: policies/heilongjiang.yaml`"),
+                "\(refused.stderr)")
         let theme = try CommandLineTests.lantern(["new", "theme", "birthday", "--occasion", "birthday", "--site", "site"], in: folder.root)
         #expect(theme.status == 0 && theme.stdout.hasPrefix("created content/themes/birthday.md: 生日, budget 200 yuan"), "\(theme.stderr)")
         #expect(try CommandLineTests.lantern(["check", "--site", "site"], in: folder.root).status == 0)

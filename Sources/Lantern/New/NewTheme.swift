@@ -20,7 +20,8 @@ package enum NewTheme {
                                today: Day) throws(DiagnosticsError) -> Result {
         let (policy, policyPath) = try Policy.loadWithPath(site: site)
         let path = "content/themes/\(name).md"
-        let draft = try draft(name: name, occasion: key, year: year, today: today, policy: policy, policyPath: policyPath)
+        let draft = try draft(name: name, occasion: key, year: year, today: today, policy: policy, policyPath: policyPath,
+                              alternatives: { key in Policy.available(site: site).filter { $0.path != policyPath && $0.policy.rule(for: key)?.allowed == true } })
         let folder = site.appending(path: "content/themes")
         let file = folder.appending(path: "\(name).md")
         if FileManager.default.fileExists(atPath: file.path) {
@@ -49,8 +50,8 @@ package enum NewTheme {
 
     /// The draft for `key` under `policy`, or the reasons there is none: a name that cannot be a
     /// URL, an unknown occasion, one the policy does not allow, a year the calendar does not cover.
-    static func draft(name: String, occasion given: String, year: Int?, today: Day, policy: Policy,
-                      policyPath: String) throws(DiagnosticsError) -> ThemeDraft {
+    static func draft(name: String, occasion given: String, year: Int?, today: Day, policy: Policy, policyPath: String,
+                      alternatives: (String) -> [(path: String, policy: Policy)] = { _ in [] }) throws(DiagnosticsError) -> ThemeDraft {
         var d = Diagnostics()
         // `中秋`, `中秋节`, `三八` as `lantern calendar` prints them: the occasion's key.
         let key = Self.occasion(named: given)?.rawValue ?? given
@@ -68,11 +69,16 @@ package enum NewTheme {
         guard let rule = policy.rule(for: key), rule.allowed else {
             let allowed = allowedOccasions(policy)
             let ruleAt = policy.rule(for: key)?.location
+            let others = alternatives(key)
+            let elsewhere = others.isEmpty ? "or name a policy that allows it in content/site.yaml (`policy:`)"
+                : "or, if it is yours, choose " + others.map { "\($0.path) (「\($0.policy.name)」)" }.joined(separator: " or ")
+                    + ", which allow\(others.count == 1 ? "s" : "") it, in content/site.yaml (`policy: \(others[0].path.dropFirst("content/".count))`)"
             d.error("occasion `\(key)` (\(occasion.chineseName)) is not allowed by the policy「\(policy.name)」(\(policyPath))",
                     at: ruleAt ?? SourceLocation(file: policyPath),
                     hint: (allowed.isEmpty ? "the policy allows no occasion" : "it allows: \(allowed.joined(separator: ", "))")
+                        + (ruleAt == nil ? "; it does not list \(key)" : "")
                         + "; if your rules permit \(key), set `\(key): { allowed: true }` under occasions in \(policyPath), "
-                        + "or name a policy that allows it in content/site.yaml (`policy:`)")
+                        + elsewhere)
             throw DiagnosticsError(d.all)
         }
         var festivalYear: Int?, day: Day?
