@@ -34,6 +34,17 @@ import Testing
         #expect(try Self.stamps(site) == before)
     }
 
+    /// The summary says a file was added or removed, not "changed".
+    @Test func theSummaryNamesAFileAddedOrRemoved() throws {
+        let site = try TestSite("minimal")
+        try site.build(today: "2026-06-10")
+        let menu = try site.read("content/menu/checkup.md")
+        try FileManager.default.removeItem(at: site.site.appending(path: "content/menu/checkup.md"))
+        #expect(try site.build(today: "2026-06-10").changes == "content/menu/checkup.md removed")
+        try site.write("content/menu/checkup.md", menu)
+        #expect(try site.build(today: "2026-06-10").changes == "content/menu/checkup.md added")
+    }
+
     @Test func aRebuildWithNothingChangedRepeatsTheWarnings() throws {
         let site = try TestSite("minimal")
         try site.write("content/themes/dragon-boat.md", site.read("content/themes/dragon-boat.md")

@@ -107,7 +107,7 @@ enum Fingerprint {
             } else if key.hasPrefix("roster.csv:") {
                 if kind == 0 { roster.added += 1 } else if kind == 1 { roster.changed += 1 } else { roster.removed += 1 }
             } else {
-                files.append(key)
+                files.append(key + [" added", " changed", " removed"][kind])
             }
         }
         func describe(_ file: String, _ counts: (added: Int, changed: Int, removed: Int), _ noun: String) -> String? {
@@ -117,7 +117,7 @@ enum Fingerprint {
         }
         let day = old["*today"] != new["*today"] ? ["today \(old["*today"] ?? "?") → \(new["*today"] ?? "?")"] : []
         let all = day + [describe("catalog.csv", catalog, "SKU"), describe("roster.csv", roster, "member")].compactMap { $0 }
-            + files.prefix(5).map { "\($0) changed" } + (files.count > 5 ? ["\(files.count - 5) more files changed"] : [])
+            + files.prefix(5) + (files.count > 5 ? ["\(files.count - 5) more files added, changed or removed"] : [])
         return all.isEmpty ? Build.noChanges : all.joined(separator: "; ")
     }
 }
