@@ -115,6 +115,7 @@ package struct Deploy {
         defer { try? FileManager.default.removeItem(at: list) }
         let total = plan.batches.reduce(0) { $0 + $1.paths.count }
         var done = 0
+        if !plan.batches.isEmpty { try rclone.probe(remote) }
         for (number, batch) in plan.batches.enumerated() {
             let text = batch.paths.map { $0 + "\n" }.joined()
             do { try FileSystem.replace(Data(text.utf8), at: list.path, mode: 0o600) } catch { throw .record(list.path, "\(error)") }

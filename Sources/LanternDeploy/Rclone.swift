@@ -24,9 +24,10 @@ struct Rclone {
     }
 
     /// Runs `rclone arguments…`; `point` names the checkpoint reached once it has started.
-    /// Returns rclone's standard output; throws its last messages when it fails.
+    /// Returns rclone's standard output; throws its last messages when it exits with a status
+    /// not in `accepting`.
     @discardableResult
-    func run(_ arguments: [String], point: String? = nil) throws(DeployError) -> String {
+    func run(_ arguments: [String], point: String? = nil, accepting: Set<Int32> = [0]) throws(DeployError) -> String {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -42,7 +43,7 @@ struct Rclone {
         if let point { checkpoint.reached(point) }
         let stdout = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+        guard process.terminationReason == .exit, accepting.contains(process.terminationStatus) else {
             let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
             let lines = text.split(separator: "\n").map { Self.withoutTimestamp($0) }.filter { !$0.hasPrefix("NOTICE: Config file") }
             let status = process.terminationReason == .exit ? "exit status \(process.terminationStatus)" : "signal \(process.terminationStatus)"
@@ -56,6 +57,13 @@ struct Rclone {
         let parts = line.split(separator: " ", maxSplits: 2)
         guard parts.count == 3, parts[0].count == 10, parts[0].filter({ $0 == "/" }).count == 2 else { return String(line) }
         return String(parts[2])
+    }
+
+    /// Whether the remote answers, asked once without rclone's retries (which, against a server
+    /// that is down, take minutes): `lsjson --stat` of the remote path itself, one request on
+    /// most backends, no listing. A path not made yet (status 3) answers too.
+    func probe(_ remote: Remote) throws(DeployError) {
+        try run(["lsjson", "--stat", remote.path, "--retries", "1", "--low-level-retries", "1"], accepting: [0, 3])
     }
 
     /// The backend type of a remote configured with `rclone config` (`s3`, `webdav`…), from
