@@ -43,12 +43,15 @@ struct DeployCommand: ParsableCommand {
             }).run()
             report(result.warnings)
             guard !quiet else { return }
-            print("deployed to \(result.remote): \(result.sent) files sent (\(result.new) new, \(result.changed) changed), \(result.deleted) deleted")
+            print("\(result.sent) files sent (\(result.new) new, \(result.changed) changed), \(result.deleted) deleted → \(result.remote)")
             if result.hasHeadersFile && !result.headersSet {
                 print("note: \(result.backend ?? "this remote") keeps no headers: set those of _headers on the server in front of it (README: Host settings)")
             }
         } catch {
-            throw fail(error, "deploy", outcome: "what rclone confirmed is recorded in \(options.privateFolder.path)/deploys/, and the next deploy goes on from there")
+            // `published`: rclone had begun sending.
+            throw fail(error, "deploy", outcome: error.published
+                ? "the remote may hold part of this deploy; what rclone confirmed is recorded in \(options.privateFolder.path)/deploys/, and the next deploy sends the rest"
+                : "nothing was sent")
         }
     }
 }

@@ -64,10 +64,13 @@ package struct Deploy {
 
     package func run() throws(DiagnosticsError) -> Result {
         let remote = try Remote(resolve())
+        var sending = false
         do {
-            return try deploy(to: remote)
+            return try deploy(to: remote, sending: &sending)
         } catch {
-            throw DiagnosticsError([error.diagnostic(remote: remote.path)])
+            var failure = DiagnosticsError([error.diagnostic(remote: remote.path)])
+            failure.published = sending
+            throw failure
         }
     }
 
@@ -78,7 +81,8 @@ package struct Deploy {
         throw DiagnosticsError([DeployError.noRemote.diagnostic(remote: nil)])
     }
 
-    private func deploy(to remote: Remote) throws(DeployError) -> Result {
+    /// `sending` becomes true once rclone has been asked to change the remote.
+    private func deploy(to remote: Remote, sending: inout Bool) throws(DeployError) -> Result {
         guard let executable = Rclone.find(in: options.environment) else { throw .noRclone }
         guard FileManager.default.fileExists(atPath: options.privateFolder.path) else {
             throw .notBuilt(output: options.output.path, state: options.privateFolder.appending(path: "state").path)
@@ -128,6 +132,7 @@ package struct Deploy {
             case .deleted:
                 arguments = ["delete", remote.path, "--files-from-raw", list.path, "--no-traverse"]
             }
+            sending = true
             try rclone.run(arguments + ["--stats", "0"], point: "batch \(number + 1)")
             try record.confirm(batch.paths.map { ($0, published.manifest[$0]) })
             done += batch.paths.count

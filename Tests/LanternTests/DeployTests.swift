@@ -84,10 +84,10 @@ import Testing
         var stdout: String
         var stderr: String
 
-        /// `N files sent (a new, b changed), d deleted` of the summary line.
+        /// `N files sent (a new, b changed), d deleted → REMOTE`, the summary line.
         var counts: (sent: Int, new: Int, changed: Int, deleted: Int)? {
-            guard let line = stdout.split(separator: "\n").first(where: { $0.hasPrefix("deployed to ") }),
-                  let match = line.firstMatch(of: /: (\d+) files sent \((\d+) new, (\d+) changed\), (\d+) deleted/) else { return nil }
+            guard let line = stdout.split(separator: "\n").first(where: { $0.contains(" files sent (") }),
+                  let match = line.wholeMatch(of: /(\d+) files sent \((\d+) new, (\d+) changed\), (\d+) deleted → .+/) else { return nil }
             return (Int(match.1)!, Int(match.2)!, Int(match.3)!, Int(match.4)!)
         }
     }
@@ -248,6 +248,7 @@ import Testing
         #expect(run.status == 1 && run.reason == .exit)
         #expect(run.stderr.contains("error: cannot deploy to \(dav.remote): rclone says:"), "\(run.stderr)")
         #expect(run.stderr.contains("connection refused"), "\(run.stderr)")
+        #expect(run.stderr.contains("deploy failed with 1 error; nothing was sent"), "\(run.stderr)")
         #expect(try Data(contentsOf: record.table) == recorded)
         #expect(!FileManager.default.fileExists(atPath: record.journal.path))
     }
