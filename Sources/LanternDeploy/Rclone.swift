@@ -63,7 +63,8 @@ struct Rclone {
     /// that is down, take minutes): `lsjson --stat` of the remote path itself, one request on
     /// most backends, no listing. A path not made yet (status 3) answers too.
     func probe(_ remote: Remote) throws(DeployError) {
-        try run(["lsjson", "--stat", remote.path, "--retries", "1", "--low-level-retries", "1"], accepting: [0, 3])
+        try run(["lsjson", "--stat", remote.path, "--retries", "1", "--low-level-retries", "1", "--contimeout", "15s", "--timeout", "30s"],
+                accepting: [0, 3])
     }
 
     /// The backend type of a remote configured with `rclone config` (`s3`, `webdav`…), from

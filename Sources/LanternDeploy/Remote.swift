@@ -18,8 +18,8 @@ package struct Remote: Sendable, Equatable {
             let name = path.dropFirst().prefix { $0 != "," && $0 != ":" }
             configured = nil
             backend = String(name)
-        } else if let colon = path.firstIndex(of: ":"), !path[..<colon].contains("/"), path.distance(from: path.startIndex, to: colon) > 1 {
-            // `name:` or `name,option=…:`; a one-letter name before `:` would be a Windows drive.
+        } else if let colon = path.firstIndex(of: ":"), !path[..<colon].contains("/") {
+            // `name:` or `name,option=…:`, as rclone reads it (a `/` first makes it a folder).
             configured = String(path[..<colon].prefix { $0 != "," })
             backend = nil
         } else {

@@ -93,13 +93,13 @@ import Testing
     }
 
     /// Runs `lantern deploy` on the site, to `remote` (nil: the site.yaml default).
-    static func deploy(_ site: TestSite, to remote: String?, batch: Int = 1000, pauseAt: String? = nil) throws -> Run {
+    static func deploy(_ site: TestSite, to remote: String?, batch: Int = 1000, pauseAt: String? = nil, extra: [String] = []) throws -> Run {
         try #require(FileManager.default.isExecutableFile(atPath: binary.path),
                      "build the binary first: swift build --product lantern (make test does)")
         let process = Process()
         process.executableURL = binary
         process.arguments = ["deploy", "--site", site.site.path, "--output", site.output.path, "--private", site.privateFolder.path,
-                             "--batch", "\(batch)"] + (remote.map { ["--to", $0] } ?? [])
+                             "--batch", "\(batch)"] + (remote.map { ["--to", $0] } ?? []) + extra
         var environment = Self.environment(site.root)
         let marker = site.root.appending(path: "paused")
         if let pauseAt {
@@ -210,6 +210,63 @@ import Testing
         let done = DeployRecord(folder: site.privateFolder.appending(path: "deploys"), remote: Remote(dav.remote))
         #expect(done.files == (try BuildState.load(from: site.privateFolder.appending(path: "state")).files))
         #expect(!FileManager.default.fileExists(atPath: done.journal.path), "the journal is folded into the record")
+    }
+
+    /// Whether another open file description holds a `flock` on `file`.
+    static func locked(_ file: URL) -> Bool {
+        let fd = open(file.path, O_RDONLY)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { return true }
+        flock(fd, LOCK_UN)
+        return false
+    }
+
+    /// The rclone of a killed deploy goes on and keeps the remote's lock: the next deploy waits
+    /// for it (or, with --no-wait, refuses) instead of racing it. The remote is a socket that
+    /// takes connections and never answers, so that rclone is still running when it is looked at.
+    @Test func anRcloneLeftRunningByAKilledDeployKeepsTheRemoteLocked() throws {
+        let site = try TestSite("sample")
+        try site.build(today: "2026-06-10")
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let listening = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, length) == 0 && getsockname(listener, $0, &length) == 0 }
+        }
+        try #require(listening && listen(listener, 16) == 0)
+        var open = true
+        defer { if open { close(listener) } }
+        let remote = ":webdav,url='http://127.0.0.1:\(UInt16(bigEndian: address.sin_port))':"
+        let lock = site.privateFolder.appending(path: "deploys/\(Remote(remote).recordName).lock")
+
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["deploy", "--site", site.site.path, "--to", remote, "--output", site.output.path, "--private", site.privateFolder.path]
+        process.environment = Self.environment(site.root)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(30)
+        while !Self.locked(lock) {
+            try #require(process.isRunning && Date() < deadline, "the deploy never took the remote's lock")
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        // rclone has connected (a connection waits on the socket) and waits for an answer.
+        var waiting = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
+        try #require(poll(&waiting, 1, 30_000) == 1, "rclone never connected")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(Self.locked(lock), "the orphaned rclone holds the lock")
+        let refused = try Self.deploy(site, to: remote, extra: ["--no-wait"])
+        #expect(refused.status == 1 && refused.stderr.contains("error: another deploy to \(remote) is running"), "\(refused.stderr)")
+        close(listener)
+        open = false
+        let released = Date().addingTimeInterval(60)
+        while Self.locked(lock) && Date() < released { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(!Self.locked(lock), "the lock goes with rclone")
     }
 
     @Test func aMemberWhoLeftHasTheirFilesDeletedOnTheRemote() throws {
