@@ -123,17 +123,10 @@ package struct Deploy {
         for (number, batch) in plan.batches.enumerated() {
             let text = batch.paths.map { $0 + "\n" }.joined()
             do { try FileSystem.replace(Data(text.utf8), at: list.path, mode: 0o600) } catch { throw .record(list.path, "\(error)") }
-            var arguments: [String]
-            switch batch.phase {
-            case .new, .changed:
-                try verify(batch.paths, manifest: published.manifest)
-                arguments = ["copy", options.output.path, remote.path, "--files-from-raw", list.path, "--no-check-dest", "--no-traverse"]
-                for header in batch.headers { arguments += ["--header-upload", header] }
-            case .deleted:
-                arguments = ["delete", remote.path, "--files-from-raw", list.path, "--no-traverse"]
-            }
+            if batch.phase != .deleted { try verify(batch.paths, manifest: published.manifest) }
+            let arguments = Self.arguments(batch, output: options.output, remote: remote, list: list)
             sending = true
-            try rclone.run(arguments + ["--stats", "0"], point: "batch \(number + 1)")
+            try rclone.run(arguments, point: "batch \(number + 1)")
             try record.confirm(batch.paths.map { ($0, published.manifest[$0]) })
             done += batch.paths.count
             progress(.progress(done: done, total: total))
@@ -150,6 +143,19 @@ package struct Deploy {
         try record.compact()
         (result.new, result.changed, result.deleted) = plan.count
         return result
+    }
+
+    /// The rclone command of one batch, its paths in the file `list`: a copy that neither lists
+    /// nor checks the remote (the record says what is there), with the batch's headers, or a
+    /// delete of exactly those files.
+    static func arguments(_ batch: DeployPlan.Batch, output: URL, remote: Remote, list: URL) -> [String] {
+        switch batch.phase {
+        case .new, .changed:
+            ["copy", output.path, remote.path, "--files-from-raw", list.path, "--no-check-dest", "--no-traverse", "--stats", "0"]
+                + batch.headers.flatMap { ["--header-upload", $0] }
+        case .deleted:
+            ["delete", remote.path, "--files-from-raw", list.path, "--no-traverse", "--stats", "0"]
+        }
     }
 
     /// The bytes about to be sent are those the build state names (nothing changed them since

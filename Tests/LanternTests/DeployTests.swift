@@ -349,6 +349,22 @@ import Testing
                 == ["Cache-Control: private, no-store", "X-Robots-Tag: noindex, nofollow"])
     }
 
+    /// On an S3 remote each batch carries its headers to rclone; on WebDAV none.
+    @Test func theRcloneCommandOfABatch() {
+        let rules = HostHeaders(HostFiles.headers(orderEndpoint: ""))
+        let manifest = ["m/t1/index.html": "a", "assets/images/p-1x1.webp": "b", "index.html": "c"]
+        let s3 = DeployPlan(manifest: manifest, remote: ["gone.html": "d"], batchSize: 100) { rules.headers(for: $0, only: Remote.storedHeaders) }
+        let output = URL(filePath: "/site/public"), list = URL(filePath: "/site/private/deploys/x.list")
+        let commands = s3.batches.map { Deploy.arguments($0, output: output, remote: Remote(":s3,provider=Minio:bucket"), list: list) }
+        let copy = ["copy", "/site/public", ":s3,provider=Minio:bucket", "--files-from-raw", list.path, "--no-check-dest", "--no-traverse", "--stats", "0"]
+        #expect(commands == [copy, copy + ["--header-upload", "Cache-Control: private, no-store"],
+                             copy + ["--header-upload", "Cache-Control: public, max-age=31536000, immutable"],
+                             ["delete", ":s3,provider=Minio:bucket", "--files-from-raw", list.path, "--no-traverse", "--stats", "0"]])
+        #expect(s3.batches.map(\.paths) == [["index.html"], ["m/t1/index.html"], ["assets/images/p-1x1.webp"], ["gone.html"]])
+        #expect(Remote.keepsHeaders.contains(Remote(":s3,provider=Minio:bucket").backend!))
+        #expect(!Remote.keepsHeaders.contains(Remote(":webdav,url='http://127.0.0.1:1':").backend!))
+    }
+
     @Test func remotePaths() {
         #expect(Remote(":webdav,url='http://127.0.0.1:8080':").backend == "webdav")
         #expect(Remote(":s3,provider=AWS:bucket/site").backend == "s3")
