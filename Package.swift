@@ -114,11 +114,14 @@ let package = Package(
                            "LanternWriting", "Lantern", "LanternOrders",
                            .product(name: "Mustache", package: "swift-mustache")]
         ),
+        // `lantern deploy`: public/ uploaded through rclone (a Process), the changed files only,
+        // from the build state; what each remote holds is kept in private/deploys/.
+        .target(name: "LanternDeploy", dependencies: ["LanternModel", "LanternLoading", "LanternWriting"]),
         .executableTarget(
             name: "LanternCLI",
             dependencies: [
                 "Lantern", "LanternModel", "LanternLoading", "LanternChecking", "LanternWriting",
-                "LanternOrders", "LanternSQLite", "LanternServer", "LanternReport",
+                "LanternOrders", "LanternSQLite", "LanternServer", "LanternReport", "LanternDeploy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -126,7 +129,7 @@ let package = Package(
             name: "LanternTests",
             dependencies: ["LanternModel", "LanternLoading", "LanternChecking", "LanternPlanning", "LanternRendering",
                            "LanternWriting", "Lantern", "LanternOrders", "LanternSQLite", "LanternServer", "LanternReport",
-                           "LanternImaging",
+                           "LanternImaging", "LanternDeploy",
                            .product(name: "CSV", package: "CSV.swift"),
                            // To read the collector's SQLite file as it is, not through the store.
                            .product(name: "GRDB", package: "GRDB.swift")],

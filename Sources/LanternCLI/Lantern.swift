@@ -12,7 +12,7 @@ struct LanternCommand: AsyncParsableCommand {
         commandName: "lantern",
         abstract: "Builds trade-union welfare sites: festival shops, member storefronts and cards, care menus.",
         subcommands: [BuildCommand.self, CheckCommand.self, CalendarCommand.self, LinksCommand.self, CollectCommand.self, ServeCommand.self,
-                      ReportCommand.self, NewCommand.self],
+                      ReportCommand.self, NewCommand.self, DeployCommand.self],
         defaultSubcommand: BuildCommand.self)
 }
 
@@ -44,12 +44,12 @@ func report(_ diagnostics: [Diagnostic]) {
     for diagnostic in diagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
 }
 
-func fail(_ error: DiagnosticsError, _ what: String) -> ExitCode {
+func fail(_ error: DiagnosticsError, _ what: String, outcome given: String? = nil) -> ExitCode {
     report(error.diagnostics)
     let count = error.errors.count
-    let outcome = error.published
+    let outcome = given ?? (error.published
         ? "the site is published, but the private files named above are not in place yet; the next build puts them there"
-        : "nothing was written"
+        : "nothing was written")
     FileHandle.standardError.write(Data("\(what) failed with \(count) error\(count == 1 ? "" : "s"); \(outcome)\n".utf8))
     return ExitCode(1)
 }

@@ -1,3 +1,4 @@
+import Foundation
 import LanternModel
 
 /// Reads `content/site.yaml`.
@@ -5,9 +6,11 @@ enum SiteConfigLoader {
     static let orderKeys = YAMLKeys("order", ["endpoint": .value, "email": .value])
     static let privacyKeys = YAMLKeys("privacy", ["encrypt": .value, "card_fields": .list])
     static let feedbackKeys = YAMLKeys("feedback", ["window": .value, "anonymous": .value])
+    static let deployKeys = YAMLKeys("deploy", ["to": .value])
     static let keys = YAMLKeys("site.yaml", [
         "name": .value, "union": .value, "language": .value, "base_url": .value, "order": .group(orderKeys),
         "policy": .value, "privacy": .group(privacyKeys), "print_sheets": .value, "feedback": .group(feedbackKeys),
+        "deploy": .group(deployKeys),
     ])
 
     package static let noOrderChannel = "no order.endpoint and no order.email: members can tick items on their storefronts "
@@ -69,6 +72,7 @@ enum SiteConfigLoader {
             feedbackDays = r.int("window", in: feedback, range: 0...366) ?? 14
             feedbackAnonymous = r.flag("anonymous", in: feedback, default: false)
         }
+        let deployTo = r.group("deploy").flatMap { r.string("to", in: $0) }.flatMap { $0.isEmpty ? nil : $0 }
         let warnings = try r.finish()
         var config = SiteConfig(name: name!, union: union!, language: language, baseURL: baseURL,
                                 orderEndpoint: endpoint, orderEmail: email, policy: policy)
@@ -77,6 +81,15 @@ enum SiteConfigLoader {
         config.cardFields = cardFields
         config.feedbackDays = feedbackDays
         config.feedbackAnonymous = feedbackAnonymous
+        config.deployTo = deployTo
         return (config, warnings)
+    }
+}
+
+extension SiteConfig {
+    /// `content/site.yaml` of the site folder alone, for commands that need no other input
+    /// (`lantern deploy` reads its default remote there).
+    package static func load(site: URL) throws(DiagnosticsError) -> (SiteConfig, [Diagnostic]) {
+        try SiteConfigLoader.load(TextFile.read(site.appending(path: "content/site.yaml"), displayPath: "content/site.yaml"))
     }
 }

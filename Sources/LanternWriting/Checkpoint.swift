@@ -2,7 +2,8 @@
 /// `reached(point)` and goes on when it returns. Points: `shared` (shared pages staged),
 /// `members` (half the members rendered), `swap` (everything staged, the private files too, just
 /// before the swap), `swapped` (just after, before the private files are put in place), `commit`
-/// (the first of them in place). The library never reads the environment for these: the kill
+/// (the first of them in place); for `lantern deploy`, `batch N` (the Nth rclone run started, the
+/// ones before it recorded). The library never reads the environment for these: the kill
 /// tests start the real `lantern`, whose `build` command turns `LANTERN_PAUSE_AT` into one.
 package struct Checkpoint: Sendable {
     let body: @Sendable (String) -> Void

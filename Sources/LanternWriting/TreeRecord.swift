@@ -11,7 +11,7 @@ import Foundation
 /// folder, without touching `private/`. The marker is gone before the folder is swapped in, so
 /// it is never published.
 package struct TreeRecord: Equatable, Sendable {
-    var path: String
+    package var path: String
     var identity: String
     var token: String?
     /// Each path whose digest in this folder is not the manifest's: its digest here, or `absent`.

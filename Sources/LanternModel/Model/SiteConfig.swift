@@ -35,6 +35,8 @@ package struct SiteConfig: Sendable {
     package var feedbackDays = 14
     /// `feedback.anonymous: true`: ratings and comments are kept with no member id.
     package var feedbackAnonymous = false
+    /// `deploy.to`: the rclone remote `lantern deploy` uploads to when `--to` is not given.
+    package var deployTo: String?
 
     /// The collector's address for `route` (`feedback`, `requests`): the order endpoint's
     /// sibling, as `…/orders` → `…/feedback`; nil without an endpoint.
