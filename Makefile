@@ -23,11 +23,13 @@ site: build
 lint:
 	@scripts/check-layers
 
-# Swift tests, then the browser tests (headless Chromium against the real binary).
+# Swift tests, then the browser tests (headless Chromium against the real binary), then the
+# deploy to an S3-compatible server (moto's, on loopback).
 test: build lint
 	$(SWIFT) test
 	@scripts/install-test-deps.sh
 	python3 -m pytest Tests/browser
+	python3 -m pytest Tests/deploy
 
 # Release build, synthetic sites of 10,000 and 100,000 members, Hugo on the same work;
 # writes BENCHMARKS.md. Takes a while (see scripts/bench/README.md).
