@@ -10,8 +10,18 @@ static inline void lantern_vips_quiet(const gchar *domain, GLogLevelFlags level,
 /* Once per process. One thread per image: the build runs images on all cores itself. No
    operation cache: every image is made once. libvips's warnings (a damaged tile it filled in)
    would go to stderr between the build's own lines; errors are read from vips_error_buffer. */
+static inline void *lantern_vips_class_ref(GType type, void *data) {
+    (void)data;
+    if (!G_TYPE_IS_ABSTRACT(type)) g_type_class_unref(g_type_class_ref(type));
+    return NULL;
+}
+
+/* Every operation's class is built here, on the one thread that starts libvips: a class built
+   lazily while another thread makes an object of it can abort in vips_argument_map
+   ("assertion failed: (argument_instance)"), which a test run hit once. */
 static inline int lantern_vips_start(void) {
     if (VIPS_INIT("lantern")) return -1;
+    vips_type_map_all(g_type_from_name("VipsOperation"), lantern_vips_class_ref, NULL);
     vips_concurrency_set(1);
     vips_cache_set_max(0);
     g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING, lantern_vips_quiet, NULL);
