@@ -100,7 +100,7 @@ let package = Package(
         // authors' preview (Preview/).
         .target(
             name: "LanternServer",
-            dependencies: ["LanternModel", "LanternPlanning", "LanternRendering", "Lantern", "LanternOrders",
+            dependencies: ["LanternModel", "LanternLoading", "LanternPlanning", "LanternRendering", "Lantern", "LanternOrders",
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "Logging", package: "swift-log"),
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -108,8 +108,8 @@ struct YAMLComposer {
 
     private func syntaxError(_ error: Error, in text: String) -> Diagnostic {
         switch error as? YamlError {
-        case .scanner(let context?, let problem, _, _), .parser(let context?, let problem, _, _)
-            where context.text.hasPrefix("while parsing a flow"):
+        case .scanner(let context?, let problem, _, _) where context.text.hasPrefix("while parsing a flow"),
+             .parser(let context?, let problem, _, _) where context.text.hasPrefix("while parsing a flow"):
             // An unclosed `[` or `{`: libyaml gives up where the next key starts, often lines
             // later (past comments); the bracket that was never closed is what to fix.
             let place = min(Position(context.mark), Self.end(of: text))

@@ -76,14 +76,15 @@ package struct Renderer: Sendable {
     /// One member's home page and storefronts, encrypted when the site says so. Each greeting
     /// is rendered once and shown on both pages. Throws only for an encrypted page whose layout
     /// cannot hold its sealed part.
-    package func render(_ member: MemberPlan) throws(DiagnosticsError) -> [OutputFile] {
+    /// `only`: the one page wanted (the preview's request), else all of the member's pages.
+    package func render(_ member: MemberPlan, only: String? = nil) throws(DiagnosticsError) -> [OutputFile] {
         var greetings: [Slug: String] = [:]
         let language = member.member.language
         let locale = contexts.locales[language] ?? contexts.locales[content.config.language]!
         for card in member.cards { greetings[card.theme.slug] = contexts.greeting(card, member.member, locale) }
         let key = content.config.encrypt ? MemberKey.key(for: member.member.id, secret: secret) : nil
         let (templates, contexts) = (self.templates.pages(language), contexts)
-        return try member.pages.map { page throws(DiagnosticsError) in
+        return try member.pages.filter { only == nil || $0.path == only }.map { page throws(DiagnosticsError) in
             let context = contexts.context(for: page, greetings: greetings)
             // One stencil and one shell per language: the templates differ.
             var kind = "\(page.kind.rawValue)@\(page.language)"

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LanternDeploy
+@testable import LanternLoading
 @testable import LanternModel
 @testable import LanternRendering
 @testable import LanternWriting

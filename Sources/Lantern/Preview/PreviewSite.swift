@@ -99,7 +99,7 @@ package struct PreviewDay: Sendable {
         if let page = shared[path] { return renderer.render(shared: page).bytes }
         if let bytes = files[path] { return bytes }
         if path.hasPrefix("m/"), let member = member(at: path) {
-            return try renderer.render(member).first { $0.path == path }?.bytes
+            return try renderer.render(member, only: path).first?.bytes
         }
         if path.hasPrefix("assets/images/"), let stem = path.split(separator: "/").last?.split(separator: "-").first,
            let (image, width) = pictures[String(stem)] {

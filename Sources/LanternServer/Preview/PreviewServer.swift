@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Lantern
+import LanternLoading
 import LanternModel
 import LanternRendering
 import Logging
@@ -143,7 +144,7 @@ package struct PreviewServer: Sendable {
                 ? Self.html(PreviewChrome.page(bytes, bar: bar), status: .ok)
                 : Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
             if let headers = answer.view.flatMap({ try? $0.file(at: "_headers", site: settings.site) }) {
-                for (name, value) in HostHeaders(headers).for(path) {
+                for (name, value) in HostHeaders(String(decoding: headers, as: UTF8.self)).fields(for: String(path.drop { $0 == "/" })) {
                     // The preview never lets a browser keep a page: it must show the files as they are now.
                     guard let field = HTTPFields.Element.Name(name), field != .cacheControl else { continue }
                     response.headers[field] = value

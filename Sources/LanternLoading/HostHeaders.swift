@@ -3,8 +3,9 @@ import Foundation
 /// The rules of `public/_headers` (the Netlify and Cloudflare Pages format the build writes): a
 /// path pattern on a line of its own (`*` matches anything, slashes included), then its headers
 /// indented, `Name: value`. A file gets the headers of every rule its path matches; for a header
-/// that several rules set, the first rule's value.
-struct HostHeaders: Equatable {
+/// that several rules set, the first rule's value. `lantern deploy` sets them on object stores;
+/// `lantern serve` answers with them, as the host will.
+package struct HostHeaders: Equatable {
     struct Rule: Equatable {
         var pattern: String
         var headers: [(name: String, value: String)]
@@ -16,7 +17,7 @@ struct HostHeaders: Equatable {
 
     var rules: [Rule] = []
 
-    init(_ text: String) {
+    package init(_ text: String) {
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
@@ -32,16 +33,20 @@ struct HostHeaders: Equatable {
 
     /// The headers for the file at `path` (relative to `public/`), as `Name: value` lines, those
     /// named in `only` (lower case) alone, sorted by name: equal sets compare equal.
-    func headers(for path: String, only: Set<String>) -> [String] {
-        var chosen: [String: String] = [:]
-        var names: [String: String] = [:]
+    package func headers(for path: String, only: Set<String>) -> [String] {
+        fields(for: path).filter { only.contains($0.name.lowercased()) }
+            .sorted { $0.name.lowercased() < $1.name.lowercased() }.map { "\($0.name): \($0.value)" }
+    }
+
+    /// Every header the file at `path` (relative to `public/`) gets, each once (the first
+    /// rule's value), in the order the rules give them.
+    package func fields(for path: String) -> [(name: String, value: String)] {
+        var seen = Set<String>()
+        var fields: [(name: String, value: String)] = []
         for rule in rules where Self.matches(rule.pattern, "/" + path) {
-            for header in rule.headers where only.contains(header.name.lowercased()) && chosen[header.name.lowercased()] == nil {
-                chosen[header.name.lowercased()] = header.value
-                names[header.name.lowercased()] = header.name
-            }
+            for header in rule.headers where seen.insert(header.name.lowercased()).inserted { fields.append(header) }
         }
-        return chosen.keys.sorted().map { "\(names[$0]!): \(chosen[$0]!)" }
+        return fields
     }
 
     /// `*` matches any run of characters; everything else itself.
